@@ -1,0 +1,292 @@
+/* handles.c - the structure-handle table and component access.
+ *
+ * Slots live in one growable array guarded by one mutex. A handle is
+ * (reuse count << 16) | slot index, index >= 1, so handle values stay
+ * positive int32 and a stale handle to a reused slot no longer matches.
+ * Freed slots are kept on a LIFO free list and reused first.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pxf/errors.h>
+#include <pxf/handles.h>
+#include "structs.h"
+
+#define INDEX_BITS 16
+#define MAX_SLOTS ((1 << INDEX_BITS) - 1)   /* index 0 is never used */
+#define GEN_MASK 0x7fff                     /* 15 bits: handle stays > 0 */
+
+struct slot {
+    void *data;                          /* NULL: slot free */
+    const struct pxf_struct_type *type;
+    unsigned gen;
+    int next_free;                       /* free-list link, 0 = end */
+};
+
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct slot *slots;               /* slots[0] unused */
+static int slots_used;                   /* highest index handed out */
+static int slots_cap;
+static int free_head;
+
+/* A fork while another thread holds the lock would leave the child's copy
+ * locked forever; take it around every fork (ours, os.fork, anyone's). */
+static void lock_table(void) { pthread_mutex_lock(&table_lock); }
+static void unlock_table(void) { pthread_mutex_unlock(&table_lock); }
+
+__attribute__((constructor)) static void register_atfork(void)
+{
+    pthread_atfork(lock_table, unlock_table, unlock_table);
+}
+
+static int make_handle(int index)
+{
+    return (int)((slots[index].gen & GEN_MASK) << INDEX_BITS) | index;
+}
+
+/* The slot a handle names, or 0 if it names none. Table locked. */
+static int live_index(int handle)
+{
+    if (handle <= 0)
+        return 0;
+    int index = handle & MAX_SLOTS;
+    unsigned gen = (unsigned)handle >> INDEX_BITS;
+    if (index == 0 || index > slots_used)
+        return 0;
+    if (slots[index].data == NULL || (slots[index].gen & GEN_MASK) != gen)
+        return 0;
+    return index;
+}
+
+/* A free slot index (grows the table), or 0. Table locked. */
+static int take_slot(void)
+{
+    if (free_head != 0) {
+        int index = free_head;
+        free_head = slots[index].next_free;
+        return index;
+    }
+    if (slots_used == MAX_SLOTS)
+        return 0;
+    if (slots_used + 1 >= slots_cap) {
+        int cap = slots_cap ? slots_cap * 2 : 64;
+        if (cap > MAX_SLOTS + 1)
+            cap = MAX_SLOTS + 1;
+        struct slot *grown = realloc(slots, (size_t)cap * sizeof *grown);
+        if (grown == NULL)
+            return 0;
+        memset(grown + slots_cap, 0, (size_t)(cap - slots_cap) * sizeof *grown);
+        slots = grown;
+        slots_cap = cap;
+    }
+    return ++slots_used;
+}
+
+int pxf_struct_create(const char *type_name, int *handle)
+{
+    const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
+    if (type == NULL)
+        return PXF_ENONAME;
+    void *data = calloc(1, type->size);
+    if (data == NULL)
+        return PXF_ENOHANDLE;
+    lock_table();
+    int index = take_slot();
+    if (index == 0) {
+        unlock_table();
+        free(data);
+        return PXF_ENOHANDLE;
+    }
+    slots[index].data = data;
+    slots[index].type = type;
+    *handle = make_handle(index);
+    unlock_table();
+    return 0;
+}
+
+int pxf_struct_free(int handle)
+{
+    lock_table();
+    int index = live_index(handle);
+    if (index == 0) {
+        unlock_table();
+        return PXF_EBADHANDLE;
+    }
+    void *data = slots[index].data;
+    slots[index].data = NULL;
+    slots[index].type = NULL;
+    slots[index].gen = (slots[index].gen + 1) & GEN_MASK;
+    slots[index].next_free = free_head;
+    free_head = index;
+    unlock_table();
+    free(data);
+    return 0;
+}
+
+int pxf_handle_acquire(int handle, const struct pxf_struct_type *type,
+                       void **data, const struct pxf_struct_type **type_out)
+{
+    lock_table();
+    int index = live_index(handle);
+    if (index == 0 || (type != NULL && slots[index].type != type)) {
+        unlock_table();
+        return PXF_EBADHANDLE;
+    }
+    *data = slots[index].data;
+    if (type_out != NULL)
+        *type_out = slots[index].type;
+    return 0;
+}
+
+void pxf_handle_release(void)
+{
+    unlock_table();
+}
+
+const char *pxf_struct_type_name(int handle)
+{
+    const struct pxf_struct_type *type;
+    void *data;
+    if (pxf_handle_acquire(handle, NULL, &data, &type) != 0)
+        return NULL;
+    pxf_handle_release();
+    return type->name;
+}
+
+int pxf_struct_copy(const char *type_name, int from, int to)
+{
+    const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
+    if (type == NULL)
+        return PXF_ENONAME;
+    void *src, *dst;
+    int err = pxf_handle_acquire(from, type, &src, NULL);
+    if (err != 0)
+        return err;
+    /* The table lock is held: look the second handle up directly. */
+    int index = live_index(to);
+    if (index == 0 || slots[index].type != type) {
+        pxf_handle_release();
+        return PXF_EBADHANDLE;
+    }
+    dst = slots[index].data;
+    if (dst != src)
+        memcpy(dst, src, type->size);
+    pxf_handle_release();
+    return 0;
+}
+
+/* Locked access to one component of the expected kind. */
+static int acquire_field(int handle, const char *component,
+                         enum pxf_field_kind kind, char **base,
+                         const struct pxf_field **field)
+{
+    const struct pxf_struct_type *type;
+    void *data;
+    int err = pxf_handle_acquire(handle, NULL, &data, &type);
+    if (err != 0)
+        return err;
+    const struct pxf_field *f = pxf_struct_field_find(type, component);
+    if (f == NULL || f->kind != kind) {
+        pxf_handle_release();
+        return PXF_ENONAME;
+    }
+    *base = (char *)data + f->offset;
+    *field = f;
+    return 0;
+}
+
+static long long load_int(const char *p, size_t size, bool is_signed)
+{
+    switch (size) {
+    case 1: return is_signed ? (long long)*(const int8_t *)p : (long long)*(const uint8_t *)p;
+    case 2: return is_signed ? (long long)*(const int16_t *)p : (long long)*(const uint16_t *)p;
+    case 4: return is_signed ? (long long)*(const int32_t *)p : (long long)*(const uint32_t *)p;
+    default: return *(const int64_t *)p;
+    }
+}
+
+static bool fits(long long v, size_t size, bool is_signed)
+{
+    if (size >= 8)
+        return is_signed || v >= 0;
+    long long bits = (long long)size * 8;
+    if (is_signed)
+        return v >= -(1LL << (bits - 1)) && v < (1LL << (bits - 1));
+    return v >= 0 && v < (1LL << bits);
+}
+
+static void store_int(char *p, size_t size, long long v)
+{
+    switch (size) {
+    case 1: *(int8_t *)p = (int8_t)v; break;
+    case 2: *(int16_t *)p = (int16_t)v; break;
+    case 4: *(int32_t *)p = (int32_t)v; break;
+    default: *(int64_t *)p = (int64_t)v; break;
+    }
+}
+
+int pxf_int_get(int handle, const char *component, long long *value)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_INT, &p, &f);
+    if (err != 0)
+        return err;
+    *value = load_int(p, f->size, f->is_signed);
+    pxf_handle_release();
+    return 0;
+}
+
+int pxf_int_set(int handle, const char *component, long long value)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_INT, &p, &f);
+    if (err != 0)
+        return err;
+    if (fits(value, f->size, f->is_signed))
+        store_int(p, f->size, value);
+    else
+        err = EINVAL;
+    pxf_handle_release();
+    return err;
+}
+
+int pxf_str_get(int handle, const char *component, char *buf, size_t cap,
+                size_t *len)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_STR, &p, &f);
+    if (err != 0)
+        return err;
+    size_t n = strnlen(p, f->size);
+    memcpy(buf, p, n < cap ? n : cap);
+    *len = n;
+    pxf_handle_release();
+    return 0;
+}
+
+int pxf_str_set(int handle, const char *component, const char *value,
+                size_t len)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_STR, &p, &f);
+    if (err != 0)
+        return err;
+    /* The field must keep its terminating NUL; an embedded NUL would make
+     * the stored value differ from what was asked. */
+    if (len >= f->size || memchr(value, '\0', len) != NULL) {
+        err = EINVAL;
+    } else {
+        memcpy(p, value, len);
+        memset(p + len, 0, f->size - len);
+    }
+    pxf_handle_release();
+    return err;
+}

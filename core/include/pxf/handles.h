@@ -1,0 +1,49 @@
+/* pxf/handles.h - 1003.9 structure handles (clause 8.3) and their users.
+ *
+ * A handle is a positive int naming an instance of a C structure kept by the
+ * library. Handles stay small: slot index in the low 16 bits, a reuse count
+ * in the next 15, so the first handles are 1, 2, 3 ... and a freed slot is
+ * reused under a new number. A freed, stale (slot reused), never-created or
+ * wrong-type handle gives PXF_EBADHANDLE; an unknown structure or component
+ * name PXF_ENONAME; no free slot or memory PXF_ENOHANDLE. All functions are
+ * thread-safe, and the table stays usable in a fork child.
+ */
+#ifndef PXF_HANDLES_H
+#define PXF_HANDLES_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+int pxf_struct_create(const char *type, int *handle);
+int pxf_struct_free(int handle);
+
+/* Deep copy of instance `from` into instance `to`; both must be of `type`. */
+int pxf_struct_copy(const char *type, int from, int to);
+
+/* Integer components, as 64-bit values. Setting a value the C field cannot
+ * hold gives EINVAL; a string component name gives PXF_ENONAME. */
+int pxf_int_get(int handle, const char *component, long long *value);
+int pxf_int_set(int handle, const char *component, long long value);
+
+/* String components. get copies at most cap bytes (no NUL added) and sets
+ * *len to the full length; set takes len bytes (no NUL needed) and gives
+ * EINVAL if the field cannot hold them or they contain a NUL. */
+int pxf_str_get(int handle, const char *component, char *buf, size_t cap,
+                size_t *len);
+int pxf_str_set(int handle, const char *component, const char *value,
+                size_t len);
+
+/* The type name of a live handle (for diagnostics), or NULL. */
+const char *pxf_struct_type_name(int handle);
+
+/* uname(2) into a 'utsname' handle. */
+int pxf_uname(int handle);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

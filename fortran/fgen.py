@@ -1,0 +1,173 @@
+"""Fortran text for the rows of pxf_table, used by the fypp templates.
+
+Kept apart from the table so the table stays plain data. Every function
+returns source text (declarations, statements or interface bodies); the
+templates decide where it goes.
+"""
+from pxf_table import KIND_NAMES
+
+
+def kind_of(arg, K, H):
+    return {"K": K, "H": H, "8": "8"}[arg.kind]
+
+
+def ftype(arg, K, H):
+    """Fortran type of a dummy argument in the specific for (K, H)."""
+    if arg.type in ("int", "intarr"):
+        return f"integer({KIND_NAMES[kind_of(arg, K, H)]})"
+    return "character(len=*)"
+
+
+def dims(arg):
+    return "(*)" if arg.type in ("strarr", "intarr") else ""
+
+
+def dummy_decl(arg, K, H):
+    return f"{ftype(arg, K, H)}, intent({arg.intent}) :: {arg.name}{dims(arg)}"
+
+
+def arglist(routine):
+    return ", ".join(a.name for a in routine.args)
+
+
+def result_decl(routine, K):
+    if routine.result == "logical":
+        return "logical :: res"
+    return f"integer({KIND_NAMES[K]}) :: res"
+
+
+# --- external (implicit interface) wrappers: default kinds --------------------
+
+def external_decl(arg):
+    if arg.type in ("int", "intarr"):
+        t = "integer(int64)" if arg.kind == "8" else "integer"
+    else:
+        t = "character(len=*)"
+    return f"{t}, intent({arg.intent}) :: {arg.name}{dims(arg)}"
+
+
+# --- f2py signature file: the externals as Python sees them -------------------
+
+def pyf_decls(routine):
+    """Declarations of one routine's arguments in the .pyf."""
+    lines = []
+    counts = {a.dim for a in routine.args if a.dim}
+    for a in routine.args:
+        if a.name in counts:
+            first = next(b for b in routine.args if b.dim == a.name)
+            lines.append(f"integer intent(hide), depend({first.name}) :: "
+                         f"{a.name} = len({first.name})")
+        elif a.type == "int":
+            t = "integer*8" if a.kind == "8" else "integer"
+            lines.append(f"{t} intent({a.intent}) :: {a.name}")
+        elif a.type == "intarr":
+            lines.append(f"integer dimension({a.dim}), intent(in), "
+                         f"depend({a.dim}) :: {a.name}")
+        elif a.type == "strarr":
+            lines.append(f"character*(*) dimension({a.dim}), intent(in) :: "
+                         f"{a.name}")
+        elif a.intent == "in":
+            lines.append(f"character*(*) intent(in) :: {a.name}")
+        else:
+            lines.append(f"character*{a.pylen} intent(out) :: {a.name}")
+    return lines
+
+
+# --- generated bodies: integer arguments passed straight to the core ---------
+
+def c_kind(arg):
+    return arg.ctype
+
+
+def _fits(var, ctype):
+    return f"{var} >= -huge(0_{ctype}) - 1 .and. {var} <= huge(0_{ctype})"
+
+
+def _needs_range_check(src_kind, ctype):
+    return src_kind == "8" and ctype == "c_int"
+
+
+def core_interface(routine):
+    """The bind(C) interface of the core function a generated routine calls."""
+    cargs = routine.core_args()
+    names = ", ".join(a.name for a in cargs)
+    kinds = sorted({a.ctype for a in cargs} | {"c_int"})
+    lines = []
+    noreturn = not routine.args or (routine.result is None
+                                    and routine.args[-1].name != "ierror")
+    if noreturn:
+        lines.append(f"subroutine {routine.core}({names}) "
+                     f"bind(C, name='{routine.core}')")
+    else:
+        lines.append(f"integer(c_int) function {routine.core}({names}) "
+                     f"bind(C, name='{routine.core}')")
+    lines.append(f"  import :: {', '.join(kinds)}")
+    for a in cargs:
+        attr = "value" if a.intent == "in" else "intent(out)"
+        lines.append(f"  integer({a.ctype}), {attr} :: {a.name}")
+    lines.append(f"end {'subroutine' if noreturn else 'function'} {routine.core}")
+    return lines
+
+
+def generated_body(routine, K, H):
+    """Statements of a routine that converts kinds and calls the core.
+
+    Inputs that do not fit the C type give EINVAL (EBADHANDLE for handles);
+    outputs that do not fit the caller's kind give EOVERFLOW; on failure
+    integer outputs are -1, as the C calls return."""
+    cargs = routine.core_args()
+    lines = [f"integer({a.ctype}) :: c_{a.name}" for a in cargs]
+    has_ierror = routine.args[-1].name == "ierror"
+    if has_ierror:
+        lines.append("integer(c_int) :: rc")
+    failure = {"logical": "res = .false.", "int": "res = -1"}.get(
+        routine.result, "ierror = {code}")
+    for a in cargs:
+        if a.intent != "in":
+            continue
+        src = kind_of(a, K, H)
+        if _needs_range_check(src, a.ctype):
+            code = "PXF_EBADHANDLE" if a.is_handle else "PXF_EINVAL"
+            lines.append(f"if (.not. ({_fits(a.name, a.ctype)})) then")
+            lines += [f"  {s}" for s in _fail_outputs(routine, K, H)]
+            lines.append(f"  {failure.format(code=code)}")
+            lines.append("  return")
+            lines.append("end if")
+        lines.append(f"c_{a.name} = int({a.name}, {a.ctype})")
+    if routine.flush:
+        lines.append("call flush()  ! buffered units would be written twice")
+    call = f"{routine.core}({', '.join('c_' + a.name for a in cargs)})"
+    if routine.result == "logical":
+        lines.append(f"res = {call} /= 0")
+        return lines
+    if routine.result == "int":
+        lines.append(f"res = int({call}, {KIND_NAMES[K]})")
+        return lines
+    if not has_ierror:
+        lines.append(f"call {call}")
+        return lines
+    lines.append(f"rc = {call}")
+    outs = [a for a in cargs if a.intent == "out"]
+    if outs:
+        lines.append("if (rc == 0) then")
+        for a in outs:
+            dst = kind_of(a, K, H)
+            if dst == "4" and a.ctype == "c_long_long":
+                lines.append(f"  if (.not. ({_fits('c_' + a.name, 'c_int')})) "
+                             "rc = PXF_EOVERFLOW")
+            lines.append(f"  {a.name} = int(c_{a.name}, {KIND_NAMES[dst]})")
+        lines.append("end if")
+        lines.append("if (rc /= 0) then")
+        lines += [f"  {s}" for s in _fail_outputs(routine, K, H)]
+        lines.append("end if")
+    lines.append(f"ierror = int(rc, {KIND_NAMES[K]})")
+    return lines
+
+
+def _fail_outputs(routine, K, H):
+    return [f"{a.name} = -1" for a in routine.core_args() if a.intent == "out"]
+
+
+def indent(lines, n=4):
+    """Lines joined for a `$:` directive, which drops leading blanks."""
+    return "\n".join(" " * n + line for line in lines)

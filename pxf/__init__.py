@@ -1,0 +1,37 @@
+"""pxf: the POSIX 1003.9 (PXF) routines of Cray and Intel Fortran, for any
+compiler, and from Python.
+
+Every function here goes through the Fortran layer (the private f2py
+extension ``pxf._fpxf``, which calls the same external routines a Fortran
+program calls) and raises OSError when the routine returns a nonzero
+ierror: the errno subclass for system errors (ChildProcessError,
+FileNotFoundError ...), PXFError for the 1003.9 codes (ENONAME, ETRUNC ...).
+"""
+from . import _fpxf  # noqa: F401  (load the extension first: it loads libpxf)
+from . import _fork_hooks
+from ._config import VERSION as __version__
+from ._errors import (EARRAYLEN, EBADHANDLE, EBADID, EEND, ENOHANDLE, ENONAME,
+                      ETRUNC, PXFError)
+from .consts import const, isconst
+from .env import UnameResult, clearenv, getenv, setenv, uname
+from .io import READ_MAX, close, dup, dup2, pipe, read, write
+from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
+                      getpid, getppid, kill, sleep, wait, waitpid, wexitstatus,
+                      wifexited, wifsignaled, wifstopped, wstopsig, wtermsig)
+from .structs import (Struct, int_get, int_set, str_get, str_set,
+                      struct_copy, struct_create, struct_free)
+
+_fork_hooks.install()
+
+__all__ = [
+    "PXFError", "ENONAME", "ENOHANDLE", "ETRUNC", "EARRAYLEN", "EEND",
+    "EBADHANDLE", "EBADID",
+    "fork", "getpid", "getppid", "wait", "waitpid", "wifexited",
+    "wifsignaled", "wifstopped", "wexitstatus", "wtermsig", "wstopsig",
+    "kill", "exit", "fastexit", "execv", "execve", "execvp", "sleep", "alarm",
+    "getenv", "setenv", "clearenv", "uname", "UnameResult",
+    "pipe", "dup", "dup2", "close", "read", "write", "READ_MAX",
+    "const", "isconst",
+    "Struct", "struct_create", "struct_free", "struct_copy", "int_get",
+    "int_set", "str_get", "str_set",
+]

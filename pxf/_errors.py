@@ -1,0 +1,45 @@
+"""The one place where a PXF ierror becomes a Python exception."""
+from __future__ import annotations
+
+import os
+
+# The 1003.9 codes, with Cray's numbers (as core/include/pxf/errors.h).
+ENONAME = 4850
+ENOHANDLE = 4851
+ETRUNC = 4852
+EARRAYLEN = 4853
+EEND = 4854
+EBADHANDLE = 4855
+EBADID = 4856
+
+PXF_CODES = {
+    ENONAME: ("ENONAME", "unknown structure, component or constant name"),
+    ENOHANDLE: ("ENOHANDLE", "no structure handle could be created"),
+    ETRUNC: ("ETRUNC", "output string truncated"),
+    EARRAYLEN: ("EARRAYLEN", "array length does not match the component"),
+    EEND: ("EEND", "end of file, record or directory stream"),
+    EBADHANDLE: ("EBADHANDLE", "invalid, freed, stale or wrong-type structure handle"),
+    EBADID: ("EBADID", "invalid directory-stream id"),
+}
+
+
+class PXFError(OSError):
+    """An IEEE 1003.9 error (ENONAME, ETRUNC, EBADHANDLE ...).
+
+    ``errno`` holds the number, ``name`` the code's name."""
+
+    @property
+    def name(self) -> str:
+        return PXF_CODES[self.errno][0]
+
+
+def check(ierror: int, filename: str | None = None) -> None:
+    """Raise the exception for a nonzero ierror: PXFError for a 1003.9 code,
+    otherwise OSError(errno, strerror), which Python turns into the matching
+    subclass (ChildProcessError, FileNotFoundError ...)."""
+    if ierror == 0:
+        return
+    if ierror in PXF_CODES:
+        name, text = PXF_CODES[ierror]
+        raise PXFError(ierror, f"{name}: {text}", filename)
+    raise OSError(ierror, os.strerror(ierror), filename)

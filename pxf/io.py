@@ -1,0 +1,49 @@
+"""Descriptor I/O: pipe, dup, dup2, close, read, write."""
+from __future__ import annotations
+
+from . import _fpxf
+from ._errors import check
+from ._strings import encode, output
+
+#: Most bytes one read() returns: the buffer f2py hands to PXFREAD.
+READ_MAX = 65536
+
+
+def pipe() -> tuple[int, int]:
+    """pipe(2) through PXFPIPE: (read end, write end)."""
+    r, w, ierror = _fpxf.pxfpipe()
+    check(ierror)
+    return r, w
+
+
+def dup(fd: int) -> int:
+    """dup(2) through PXFDUP."""
+    new, ierror = _fpxf.pxfdup(fd)
+    check(ierror)
+    return new
+
+
+def dup2(fd: int, fd2: int) -> int:
+    """dup2(2) through PXFDUP2; returns fd2."""
+    check(_fpxf.pxfdup2(fd, fd2))
+    return fd2
+
+
+def close(fd: int) -> None:
+    """close(2) through PXFCLOSE."""
+    check(_fpxf.pxfclose(fd))
+
+
+def read(fd: int, n: int) -> bytes:
+    """read(2) through PXFREAD: at most min(n, READ_MAX) bytes; b'' at end
+    of file. A negative n raises OSError(EINVAL)."""
+    buf, nread, ierror = _fpxf.pxfread(fd, min(n, READ_MAX))
+    return output(buf, nread, ierror)
+
+
+def write(fd: int, data: bytes | str) -> int:
+    """write(2) through PXFWRITE: the number of bytes written."""
+    b = encode(data)
+    nwritten, ierror = _fpxf.pxfwrite(fd, b, len(b))
+    check(ierror)
+    return nwritten

@@ -1,0 +1,87 @@
+"""1003.9 structure handles (PXFSTRUCTCREATE and its accessors)."""
+from __future__ import annotations
+
+from . import _fpxf
+from ._errors import check
+from ._strings import argument, decode, output
+
+
+def struct_create(name: str) -> int:
+    """A new zero-filled instance of a structure ('utsname', 'tms',
+    'utimbuf', 'flock'); returns its handle. Unknown: PXFError(ENONAME)."""
+    handle, ierror = _fpxf.pxfstructcreate(name)
+    check(ierror)
+    return handle
+
+
+def struct_free(handle: int) -> None:
+    """Release an instance; a bad handle raises PXFError(EBADHANDLE)."""
+    check(_fpxf.pxfstructfree(handle))
+
+
+def struct_copy(name: str, source: int, target: int) -> None:
+    """Copy instance `source` into `target`, both of structure `name`."""
+    check(_fpxf.pxfstructcopy(name, source, target))
+
+
+def int_get(handle: int, component: str) -> int:
+    """An integer component, as INTEGER(8) (PXFINT8GET)."""
+    value, ierror = _fpxf.pxfint8get(handle, component)
+    check(ierror)
+    return int(value)
+
+
+def int_set(handle: int, component: str, value: int) -> None:
+    """Set an integer component (PXFINT8SET); EINVAL if the field cannot
+    hold the value."""
+    check(_fpxf.pxfint8set(handle, component, value))
+
+
+def str_get(handle: int, component: str) -> str:
+    """A string component (PXFSTRGET)."""
+    value, ilen, ierror = _fpxf.pxfstrget(handle, component)
+    return decode(output(value, ilen, ierror))
+
+
+def str_set(handle: int, component: str, value: str) -> None:
+    """Set a string component (PXFSTRSET), exactly as given."""
+    b, n = argument(value)
+    check(_fpxf.pxfstrset(handle, component, b, n))
+
+
+class Struct:
+    """An owned structure instance: freed on close() or at the end of a
+    `with` block.
+
+    >>> with Struct("utimbuf") as t:
+    ...     t.set_int("actime", 5)
+    ...     t.get_int("actime")
+    5
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self.handle = struct_create(name)
+
+    def get_int(self, component: str) -> int:
+        return int_get(self.handle, component)
+
+    def set_int(self, component: str, value: int) -> None:
+        int_set(self.handle, component, value)
+
+    def get_str(self, component: str) -> str:
+        return str_get(self.handle, component)
+
+    def set_str(self, component: str, value: str) -> None:
+        str_set(self.handle, component, value)
+
+    def close(self) -> None:
+        if self.handle:
+            struct_free(self.handle)
+            self.handle = 0
+
+    def __enter__(self) -> "Struct":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
