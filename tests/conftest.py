@@ -1,0 +1,93 @@
+"""Fixtures: test programs compiled once per session against the installed
+pxf with the compiler it was built with, and a guard that no test leaves a
+process behind."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import pxf
+from pxf import _config, build
+from support import FORTRAN, HELPERS, parse, run
+
+
+def pytest_report_header(config):
+    return (f"pxf {pxf.__version__} from {Path(pxf.__file__).parent}, "
+            f"built with {_config.FC_NAME} {_config.FC_VERSION}")
+
+
+@pytest.fixture(scope="session")
+def workdir():
+    """A directory every user can read, so programs can also run as nobody."""
+    d = Path(tempfile.mkdtemp(prefix="pxf-tests-"))
+    d.chmod(0o755)
+    yield d
+    shutil.rmtree(d, ignore_errors=True)
+
+
+class Programs:
+    """Builds each test program once per session and runs it."""
+
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.built: dict[str, Path] = {}
+
+    def fortran(self, name: str) -> Path:
+        if name not in self.built:
+            exe = self.workdir / name
+            build.compile_program([str(FORTRAN / f"{name}.f90")], str(exe))
+            self.built[name] = exe
+        return self.built[name]
+
+    def c(self, name: str, *libs: str) -> Path:
+        key = "c:" + name
+        if key not in self.built:
+            exe = self.workdir / name
+            subprocess.run(["cc", "-std=c11", "-D_GNU_SOURCE", "-Wall", "-Werror",
+                            "-I" + _config.INCDIR, str(HELPERS / f"{name}.c"),
+                            "-o", str(exe), "-L" + _config.LIBDIR,
+                            "-Wl,-rpath," + _config.LIBDIR, *libs, "-pthread"],
+                           check=True)
+            self.built[key] = exe
+        return self.built[key]
+
+    def run(self, name: str, *args, rc=0, **kw) -> dict[str, str]:
+        """Run Fortran program NAME with args; check its exit status; return
+        its parsed `key=value` output."""
+        _, out, _ = run([self.fortran(name), *args], check_rc=rc, **kw)
+        return parse(out)
+
+
+@pytest.fixture(scope="session")
+def programs(workdir):
+    return Programs(workdir)
+
+
+def _children() -> set[int]:
+    pids = set()
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            pids.update(int(p) for p in (task / "children").read_text().split())
+        except FileNotFoundError:
+            pass
+    return pids
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_processes():
+    """A test that forks must reap every child it made."""
+    before = _children()
+    yield
+    left = _children() - before
+    for pid in left:  # clean up so one failure does not cascade
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    assert not left, f"test left child processes behind: {sorted(left)}"
