@@ -49,8 +49,26 @@ def external_decl(arg):
 # --- f2py signature file: the externals as Python sees them -------------------
 
 def pyf_decls(routine):
-    """Declarations of one routine's arguments in the .pyf."""
+    """Declarations of one routine's arguments in the .pyf.
+
+    f2py turns character arguments into C strings, which stop at a NUL
+    byte; a `binary` buffer is declared as a byte array instead, and a
+    callstatement passes the hidden CHARACTER length the Fortran external
+    expects (size_t, after the other arguments)."""
     lines = []
+    if any(a.binary for a in routine.args):
+        call, proto, hidden = [], [], []
+        for a in routine.args:
+            if a.type == "str":
+                call.append(a.name)
+                proto.append("char*")
+                hidden.append(f"(size_t){a.name}_Dims[0]" if a.binary
+                              else f"(size_t)slen({a.name})")
+            else:
+                call.append("&" + a.name)
+                proto.append("long long*" if a.kind == "8" else "int*")
+        lines.append("callstatement (*f2py_func)(" + ",".join(call + hidden) + ")")
+        lines.append("callprotoargument " + ",".join(proto + ["size_t"] * len(hidden)))
     counts = {a.dim for a in routine.args if a.dim}
     for a in routine.args:
         if a.name in counts:
@@ -66,6 +84,10 @@ def pyf_decls(routine):
         elif a.type == "strarr":
             lines.append(f"character*(*) dimension({a.dim}), intent(in) :: "
                          f"{a.name}")
+        elif a.binary and a.intent == "in":
+            lines.append(f"integer*1 dimension(*), intent(in) :: {a.name}")
+        elif a.binary:
+            lines.append(f"integer*1 dimension({a.pylen}), intent(out) :: {a.name}")
         elif a.intent == "in":
             lines.append(f"character*(*) intent(in) :: {a.name}")
         else:

@@ -27,7 +27,7 @@ independently (Intel passes INTEGER(8) handles with INTEGER(4) arguments);
 
 class Arg:
     def __init__(self, name, type, intent, kind="K", ctype="c_int", dim=None,
-                 pylen=None):
+                 pylen=None, binary=False):
         self.name = name
         self.type = type        # 'int', 'str', 'strarr', 'intarr'
         self.intent = intent    # 'in', 'out'
@@ -35,6 +35,7 @@ class Arg:
         self.ctype = ctype      # C type of the core argument (int args)
         self.dim = dim          # name of the count argument (arrays)
         self.pylen = pylen      # buffer length f2py allocates (str out)
+        self.binary = binary    # bytes, not text: Python passes a byte array
 
     @property
     def is_handle(self):
@@ -194,10 +195,12 @@ ROUTINES = [
     Routine("PXFDUP2", [i_in("ifildes"), i_in("ifildes2")], IO, "dup2(2)",
             core="pxf_dup2"),
     Routine("PXFCLOSE", [i_in("ifildes")], IO, "close(2)", core="pxf_close"),
-    Routine("PXFREAD", [i_in("ifildes"), s_out("buf", pylen=65536),
+    Routine("PXFREAD", [i_in("ifildes"),
+                        Arg("buf", "str", "out", pylen=65536, binary=True),
                         i_in("nbyte"), i_out("nread")], IO,
             "read(2) into a character buffer, blank-filled after the data"),
-    Routine("PXFWRITE", [i_in("ifildes"), s_in("buf"), i_in("nbyte"),
+    Routine("PXFWRITE", [i_in("ifildes"), Arg("buf", "str", "in", binary=True),
+                         i_in("nbyte"),
                          i_out("nwritten")], IO, "write(2) of nbyte bytes"),
     # --- constants -----------------------------------------------------------
     Routine("PXFCONST", [s_in("constname"), i_out("ival")], C,

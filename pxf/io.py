@@ -1,9 +1,11 @@
 """Descriptor I/O: pipe, dup, dup2, close, read, write."""
 from __future__ import annotations
 
+import numpy as np
+
 from . import _fpxf
 from ._errors import check
-from ._strings import encode, output
+from ._strings import encode
 
 #: Most bytes one read() returns: the buffer f2py hands to PXFREAD.
 READ_MAX = 65536
@@ -38,12 +40,13 @@ def read(fd: int, n: int) -> bytes:
     """read(2) through PXFREAD: at most min(n, READ_MAX) bytes; b'' at end
     of file. A negative n raises OSError(EINVAL)."""
     buf, nread, ierror = _fpxf.pxfread(fd, min(n, READ_MAX))
-    return output(buf, nread, ierror)
+    check(ierror)
+    return buf[:nread].tobytes()
 
 
 def write(fd: int, data: bytes | str) -> int:
     """write(2) through PXFWRITE: the number of bytes written."""
-    b = encode(data)
-    nwritten, ierror = _fpxf.pxfwrite(fd, b, len(b))
+    b = np.frombuffer(encode(data) or b"\0", dtype=np.int8)
+    nwritten, ierror = _fpxf.pxfwrite(fd, b, len(encode(data)))
     check(ierror)
     return nwritten

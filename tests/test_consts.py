@@ -1,0 +1,76 @@
+"""PXFCONST, IPXFCONST, PXFISCONST: every name the issue lists, with values
+from the system headers, compared with Python's own view of the same
+headers; unknown names; the Intel variant; the Fortran unit names."""
+import errno
+import fcntl
+import os
+import signal
+
+import pytest
+
+import pxf
+from support import parse, run
+
+PXF_CODES = {"ENONAME": 4850, "ENOHANDLE": 4851, "ETRUNC": 4852,
+             "EARRAYLEN": 4853, "EEND": 4854, "EBADHANDLE": 4855, "EBADID": 4856}
+
+
+def expected_constants() -> dict[str, int]:
+    """The names and values as Python's modules get them from the same
+    C headers."""
+    want = {name: num for num, name in errno.errorcode.items()}
+    want.update({name: getattr(errno, name) for name in dir(errno) if name.startswith("E")})
+    want.update({s.name: s.value for s in signal.Signals})
+    for name in ("SIGRTMIN", "SIGRTMAX"):
+        want[name] = getattr(signal, name)
+    want.update({n: getattr(signal, n) for n in ("SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK")})
+    want.update({n: getattr(os, n) for n in dir(os)
+                 if n.startswith(("O_", "W", "SEEK_")) and n.isupper()
+                 and isinstance(getattr(os, n), int) and n != "WCOREFLAG"})
+    want.update({n: getattr(os, n) for n in ("R_OK", "W_OK", "X_OK", "F_OK")})
+    want.update({n: getattr(fcntl, n) for n in dir(fcntl)
+                 if n.startswith("F_") and isinstance(getattr(fcntl, n), int)})
+    want.update(PXF_CODES)
+    want.update(STDIN_FILENO=0, STDOUT_FILENO=1, STDERR_FILENO=2)
+    return want
+
+
+def test_every_name_from_fortran(programs):
+    want = expected_constants()
+    names = sorted(want)
+    _, out, _ = run([programs.fortran("t_consts"), *names], check_rc=0)
+    kv = parse(out)
+    got = {n: kv[n] for n in names}
+    assert got == {n: str(v) for n, v in want.items()}
+    assert len(names) > 250
+
+
+def test_unknown_names(programs):
+    _, out, _ = run([programs.fortran("t_consts")], check_rc=0)
+    kv = parse(out)
+    assert int(kv["unknown_ierror"]) == PXF_CODES["ENONAME"]
+    assert kv["unknown_ipxfconst"] == "-1"
+    assert kv["unknown_isconst"] == "F" and kv["known_isconst"] == "T"
+    assert int(kv["trailing_blanks"]) == signal.SIGTERM
+    assert kv["lower_case"] == "-1"  # names are case-sensitive
+    # module ifposix: Intel's convention for an unknown name
+    assert kv["ifposix_unknown_ierror"] == "-1"
+    assert kv["ifposix_eintr"] == f"{errno.EINTR} ierror=0"
+
+
+def test_unit_constants_are_the_compilers(programs):
+    _, out, _ = run([programs.fortran("t_units")], check_rc=0)
+    for name, values in parse(out).items():
+        ours, compilers = values.split()
+        assert ours == compilers, name
+
+
+def test_python_const():
+    want = expected_constants()
+    assert {n: pxf.const(n) for n in want} == want
+    assert pxf.isconst("EINTR") and not pxf.isconst("NOPE")
+    with pytest.raises(pxf.PXFError) as e:
+        pxf.const("NOPE")
+    assert e.value.errno == 4850 and e.value.name == "ENONAME"
+    assert isinstance(e.value, OSError)
+    assert "ENONAME" in str(e.value)

@@ -1,0 +1,69 @@
+"""Structure handles: PXFSTRUCTCREATE/FREE/COPY and the INT, INT8 and STR
+accessors, from Fortran through USE ifposix (INTEGER(8) handles), from C
+threads, and from Python."""
+import errno
+
+import pytest
+
+import pxf
+from support import parse, run
+
+ENONAME, ETRUNC, EBADHANDLE = 4850, 4852, 4855
+
+
+def test_handles_intel_style(programs):
+    kv = programs.run("t_handles")
+    assert kv["create_ierror"] == "0"
+    assert kv["first_handle"] == "1"  # small: the first slot of the table
+    assert kv["actime"] == "12345" and kv["intget_ierror"] == "0"
+    assert kv["modtime8"] == str(2**40)
+    assert int(kv["modtime_int4_ierror"]) == errno.EOVERFLOW
+    assert int(kv["unknown_component"]) == ENONAME
+    assert int(kv["str_of_int_component"]) == ENONAME
+    assert kv["copy_ierror"] == "0" and kv["copy_actime"] == "12345"
+    assert int(kv["copy_wrong_type"]) == EBADHANDLE
+    assert int(kv["copy_unknown_struct"]) == ENONAME
+    assert int(kv["create_unknown"]) == ENONAME
+    assert int(kv["short_overflow"]) == errno.EINVAL
+    assert kv["free_ierror"] == "0"
+    for key in ("freed_handle", "double_free", "stale_handle", "never_created",
+                "zero_handle", "negative_handle", "huge_handle"):
+        assert int(kv[key]) == EBADHANDLE, key
+    assert kv["reused_slot"] == "1" and kv["reused_differs"] == "1"
+    assert kv["nodename"] == "[node-x    ] len=6 ierror=0"
+    assert kv["truncated"] == f"[a longer] len=20 ierror={ETRUNC}"
+    assert int(kv["strset_too_long"]) == errno.EINVAL  # 80 > the 65-byte field
+    assert int(kv["strset_bad_len"]) == errno.EINVAL   # 81 > LEN(str)
+    assert int(kv["int_of_str_component"]) == ENONAME
+    assert kv["cleanup_ierror"] == "0"
+
+
+def test_handle_table_threads_and_fork(programs):
+    _, out, err = run([programs.c("handle_stress", "-lpxf")], timeout=120)
+    assert out.strip() == "ok", err
+
+
+def test_python_struct():
+    with pxf.Struct("utimbuf") as t:
+        t.set_int("actime", -5)
+        t.set_int("modtime", 2**40)
+        assert (t.get_int("actime"), t.get_int("modtime")) == (-5, 2**40)
+        with pxf.Struct("utimbuf") as copy:
+            pxf.struct_copy("utimbuf", t.handle, copy.handle)
+            assert copy.get_int("modtime") == 2**40
+        stale = copy.handle
+    with pytest.raises(pxf.PXFError) as e:
+        pxf.int_get(stale, "actime")
+    assert e.value.errno == EBADHANDLE and e.value.name == "EBADHANDLE"
+    with pytest.raises(pxf.PXFError) as e:
+        pxf.Struct("nonsense")
+    assert e.value.name == "ENONAME"
+    with pxf.Struct("utsname") as u:
+        u.set_str("nodename", "abc  ")
+        assert u.get_str("nodename") == "abc  "
+        with pytest.raises(pxf.PXFError) as e:
+            u.get_int("nodename")
+        assert e.value.name == "ENONAME"
+        with pytest.raises(OSError) as e:
+            u.set_str("nodename", "x" * 65)
+        assert e.value.errno == errno.EINVAL

@@ -1,0 +1,68 @@
+"""PXFPIPE, PXFDUP, PXFDUP2, PXFCLOSE, PXFREAD, PXFWRITE from Fortran
+(USE pxf, default INTEGER) and Python."""
+import errno
+import os
+
+import pytest
+
+import pxf
+from support import run
+
+
+def test_pipe_read_write_dup(programs):
+    _, out, _ = run([programs.fortran("t_io"), "pipe"], check_rc=0)
+    kv = dict(line.split("=", 1) for line in out.splitlines())
+    assert kv["pipe_ierror"] == "0"
+    assert kv["written"] == "5 ierror=0"
+    assert kv["read"] == "[hello     ] n=5 ierror=0"  # blank-filled after the data
+    assert kv["dup_ierror"] == "0" and kv["dup_is_new"] == "1"
+    assert kv["dup2_ierror"] == "0"
+    assert kv["read2"] == "[via dup+20] n=10"
+    assert int(kv["read_toolong"]) == errno.EINVAL
+    assert int(kv["write_negative"]) == errno.EINVAL
+    assert kv["eof"] == f"[{' ' * 10}] n=0 ierror=0"
+    assert kv["close_ierror"] == "0"
+    assert int(kv["close_again"]) == errno.EBADF
+    assert int(kv["read_badf"]) == errno.EBADF
+    assert int(kv["dup_badf"]) == errno.EBADF
+    assert int(kv["dup2_badf"]) == errno.EBADF
+
+
+def test_pipe_across_fork(programs):
+    _, out, _ = run([programs.fortran("t_io"), "pipe_fork"], check_rc=0)
+    assert out.strip() == "child_status=0"
+
+
+def test_python_pipe_roundtrip():
+    r, w = pxf.pipe()
+    try:
+        assert pxf.write(w, b"bytes \x00 and blanks  ") == 20
+        assert pxf.read(r, 100) == b"bytes \x00 and blanks  "
+        d = pxf.dup(w)
+        assert d not in (r, w)
+        pxf.write(d, "x")
+        pxf.close(d)
+        assert pxf.read(r, 1) == b"x"
+        assert pxf.dup2(w, 50) == 50
+        pxf.write(50, "y")
+        pxf.close(50)
+        pxf.close(w)
+        assert pxf.read(r, 10) == b"y"
+        assert pxf.read(r, 10) == b""  # end of file
+    finally:
+        pxf.close(r)
+
+
+def test_python_io_errors():
+    r, w = os.pipe()
+    os.close(r)
+    os.close(w)
+    with pytest.raises(OSError) as e:
+        pxf.close(r)
+    assert e.value.errno == errno.EBADF
+    with pytest.raises(OSError) as e:
+        pxf.read(r, 5)
+    assert e.value.errno == errno.EBADF
+    with pytest.raises(OSError) as e:
+        pxf.read(0, -1)
+    assert e.value.errno == errno.EINVAL
