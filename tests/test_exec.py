@@ -1,0 +1,95 @@
+"""PXFEXECV, PXFEXECVE, PXFEXECVP: per-element lengths, real exec failures
+(ENOENT, EACCES, ENOEXEC ...) that leave the process untouched, from
+Fortran and Python."""
+import errno
+import os
+import sys
+
+import pytest
+
+import pxf
+from support import parse, python_snippet, run
+
+
+def test_execv_argument_lengths(programs):
+    _, out, _ = run([programs.fortran("t_exec"), "execv_echo"], check_rc=0)
+    assert out == "trimmed kept   last\n"  # 'kept  ' kept its two blanks
+
+
+def test_execve_exact_environment(programs):
+    _, out, _ = run([programs.fortran("t_exec"), "execve_env"], check_rc=0)
+    assert out == "A=1\nB=two words\n"
+
+
+def test_execvp_path_search(programs):
+    _, out, _ = run([programs.fortran("t_exec"), "execvp_echo"], check_rc=0)
+    assert out == "via PATH\n"
+
+
+def test_fork_then_exec(programs):
+    kv = programs.run("t_exec", "fork_exec")
+    assert kv["child_status"] == str(7 << 8)
+
+
+@pytest.fixture
+def targets(tmp_path):
+    noexec = tmp_path / "not-executable"
+    noexec.write_text("#!/bin/sh\necho hi\n")
+    noexec.chmod(0o644)
+    garbage = tmp_path / "garbage"
+    garbage.write_bytes(b"\x7fNOT-ELF\x00\x01\x02" * 10)
+    garbage.chmod(0o755)
+    return {"ENOENT": tmp_path / "missing", "EACCES": noexec, "ENOEXEC": garbage,
+            "ENOTDIR": noexec / "below-a-file"}
+
+
+@pytest.mark.parametrize("name", ["ENOENT", "EACCES", "ENOEXEC", "ENOTDIR"])
+def test_exec_failures(programs, targets, name):
+    rc, out, _ = run([programs.fortran("t_exec"), "fail", targets[name]])
+    kv = parse(out)
+    code = getattr(errno, name)
+    assert int(kv["execv_ierror"]) == code
+    assert int(kv["execve_ierror"]) == code
+    assert kv["same_pid"] == "1"  # the failed execs left the process as it was
+    if name == "ENOEXEC":
+        # execvp(3) hands a file without a magic number to /bin/sh, so that
+        # exec succeeds and the shell fails on the garbage (exit 127).
+        assert rc == 127 and "execvp_ierror" not in kv
+    else:
+        assert rc == 0 and int(kv["execvp_ierror"]) == code
+
+
+def test_exec_bad_lengths(programs):
+    kv = programs.run("t_exec", "bad_lengths")
+    for key in ("path_negative", "path_toolong", "arg_toolong", "arg_negative",
+                "argc_negative"):
+        assert int(kv[key]) == errno.EINVAL, key
+
+
+def test_python_exec_success_and_failure(targets):
+    code = f"""
+import pxf
+try:
+    pxf.execv({str(targets['ENOENT'])!r}, ['x'])
+except FileNotFoundError as e:
+    print('enoent', e.errno, e.filename, flush=True)
+try:
+    pxf.execv({str(targets['EACCES'])!r}, ['x'])
+except PermissionError as e:
+    print('eacces', e.errno, flush=True)
+print('before exec', flush=True)
+pxf.execve('/usr/bin/env', ['env'], {{'ONLY': 'this'}})
+"""
+    _, out, err = python_snippet(code, check_rc=0)
+    assert out.splitlines() == [
+        f"enoent {errno.ENOENT} {targets['ENOENT']}",
+        f"eacces {errno.EACCES}",
+        "before exec",
+        "ONLY=this",
+    ], err
+
+
+def test_python_execvp_keeps_unflushed_output():
+    code = "import sys, pxf\nsys.stdout.write('unflushed|')\npxf.execvp('echo', ['echo', 'done'])\n"
+    _, out, _ = python_snippet(code, check_rc=0)
+    assert out == "unflushed|done\n"
