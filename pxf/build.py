@@ -18,8 +18,9 @@ class BuildError(Exception):
 
 
 def fc() -> str:
-    """Path of the Fortran compiler pxf was built with."""
-    return _config.FC
+    """The Fortran compiler: the one pxf was built with, or $PXF_FC (an MPI
+    wrapper around that same compiler, say)."""
+    return os.environ.get("PXF_FC", _config.FC)
 
 
 def fflags() -> list[str]:
@@ -46,13 +47,13 @@ def compile_program(sources: list[str], output: str,
         if not os.path.isfile(src):
             raise BuildError(f"no such file: {src}")
     if shutil.which(fc()) is None:
-        raise BuildError(f"the Fortran compiler pxf was built with is not "
-                         f"installed: {fc()}")
+        origin = "from PXF_FC" if "PXF_FC" in os.environ else "the compiler pxf was built with"
+        raise BuildError(f"Fortran compiler not found: {fc()} ({origin})")
     cmd = compile_command(sources, output, extra)
     result = subprocess.run(cmd, capture_output=capture, text=True)
     if result.returncode != 0:
         detail = (result.stderr or "").strip().splitlines()
         where = f": {detail[0]}" if capture and detail else ""
-        raise BuildError(f"compiling {' '.join(sources)} with {_config.FC_NAME} "
+        raise BuildError(f"compiling {' '.join(sources)} with {os.path.basename(fc())} "
                          f"failed (exit status {result.returncode}){where}")
     return result

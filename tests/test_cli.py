@@ -1,0 +1,120 @@
+"""The pxf command (run, config, info), the pkg-config file, and the
+examples, run the way a user runs them."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pxf
+from pxf import _config
+from support import FORTRAN, REPO, run
+
+PXF = [sys.executable, "-m", "pxf"]
+EXAMPLES = REPO / "examples"
+
+
+def test_run_passes_args_and_exit_status():
+    rc, out, err = run([*PXF, "run", FORTRAN / "t_cli.f90", "--", "3", "two words"])
+    assert rc == 3, err
+    assert out.splitlines() == ["arg1=3", "arg2=two words"]
+
+
+def test_run_success():
+    rc, out, _ = run([*PXF, "run", FORTRAN / "t_cli.f90", "--", "0"])
+    assert rc == 0 and out == "arg1=0\n"
+
+
+def test_run_missing_file(tmp_path):
+    rc, out, err = run([*PXF, "run", tmp_path / "nope.f90"])
+    assert rc != 0 and out == ""
+    assert err == f"pxf: error: no such file: {tmp_path / 'nope.f90'}\n"
+
+
+def test_run_compile_error():
+    rc, _, err = run([*PXF, "run", FORTRAN / "t_broken.f90"])
+    assert rc == 1
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"pxf: error: compiling {FORTRAN / 't_broken.f90'} with "
+                           f"{os.path.basename(_config.FC)} failed (exit status ")
+
+
+def test_run_without_the_compiler():
+    env = dict(os.environ, PXF_FC="/nonexistent/bin/gfortran")
+    rc, _, err = run([*PXF, "run", FORTRAN / "t_cli.f90"], env=env)
+    assert rc != 0
+    assert err == ("pxf: error: Fortran compiler not found: /nonexistent/bin/gfortran "
+                   "(from PXF_FC)\n")
+
+
+def test_config_flags_build_a_program(tmp_path):
+    def cfg(flag):
+        return run([*PXF, "config", flag], check_rc=0)[1].strip()
+    assert cfg("--fc") == _config.FC
+    assert cfg("--moddir") == _config.MODDIR
+    assert os.path.isfile(os.path.join(cfg("--moddir"), "pxf.mod"))
+    exe = tmp_path / "fork_wait"
+    subprocess.run([cfg("--fc"), *cfg("--fflags").split(), str(EXAMPLES / "fork_wait.f90"),
+                    "-o", str(exe), *cfg("--libs").split()], check=True)
+    rc, out, _ = run([exe])
+    assert rc == 0 and "exited with code 42" in out
+
+
+def test_pkg_config_builds_a_program(tmp_path):
+    env = dict(os.environ, PKG_CONFIG_PATH=os.path.join(_config.LIBDIR, "pkgconfig"))
+    flags = run(["pkg-config", "--cflags", "--libs", "pxf"], env=env, check_rc=0)[1].split()
+    assert "-I" + os.path.realpath(_config.MODDIR) in [
+        "-I" + os.path.realpath(f[2:]) for f in flags if f.startswith("-I")]
+    exe = tmp_path / "env_example"
+    subprocess.run([_config.FC, str(EXAMPLES / "env.f90"), "-o", str(exe), *flags], check=True)
+    rc, out, _ = run([exe])
+    assert rc == 0 and out.startswith('PXF_DEMO = "a value with a trailing blank ", length 30')
+
+
+def test_c_headers_and_library(tmp_path):
+    src = tmp_path / "c_use.c"
+    src.write_text('#include <pxf/pxf.h>\n#include <stdio.h>\n'
+                   'int main(void) { long long v; int e = pxf_const("ETRUNC", &v);\n'
+                   '  printf("%d %lld %s\\n", e, v, pxf_strerror(PXF_EBADHANDLE)); return 0; }\n')
+    exe = tmp_path / "c_use"
+    subprocess.run(["cc", str(src), "-I" + _config.INCDIR, "-o", str(exe),
+                    "-L" + _config.LIBDIR, "-Wl,-rpath," + _config.LIBDIR, "-lpxf"], check=True)
+    _, out, _ = run([exe], check_rc=0)
+    assert out == "0 4852 EBADHANDLE: invalid, freed, stale or wrong-type structure handle\n"
+
+
+def test_info_reports_build():
+    _, out, _ = run([*PXF, "info"], check_rc=0)
+    assert out.startswith(f"pxf {pxf.__version__}\ncompiler: {_config.FC_NAME} {_config.FC_VERSION}")
+    assert "routines: all present" in out
+    assert "PXFFORK" in out and "PXFSTRUCTCREATE" in out
+
+
+def test_console_script_installed():
+    script = Path(sys.executable).parent / "pxf"
+    assert script.is_file()
+    _, out, _ = run([script, "config", "--version"], check_rc=0)
+    assert out.strip() == pxf.__version__
+
+
+EXPECTED = {
+    "fork_wait.f90": ["exited with code 42"],
+    "exec_child.f90": ["exec of a missing file: ierror = 2 (ENOENT)",
+                       "hello from the exec'd child", "child exit status: 0"],
+    "pipe_pair.f90": ['child read 24 bytes: "greetings through a pipe"',
+                      "child exit status (bytes it read): 24"],
+    "env.f90": ['PXF_DEMO = "a value with a trailing blank ", length 30',
+                'into 4 characters: "a va", length 30, ierror = ETRUNC = 4852',
+                "unset variable: ierror = 22 (EINVAL = 22)"],
+}
+
+
+@pytest.mark.parametrize("example", sorted(EXPECTED))
+def test_examples_run(example):
+    rc, out, err = run([*PXF, "run", EXAMPLES / example])
+    assert rc == 0, err
+    for line in EXPECTED[example]:
+        assert line in out, (line, out)
+    assert sorted(EXPECTED) == sorted(p.name for p in EXAMPLES.glob("*.f90"))
