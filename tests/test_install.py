@@ -1,0 +1,63 @@
+"""`meson setup/install --prefix` for HPC use: the library (shared with a
+versioned soname, and static), the C headers, the .mod files in a
+compiler-tagged directory and pxf.pc; a Fortran program built from the
+prefix alone with pkg-config, linked shared and static."""
+import os
+import subprocess
+
+import pytest
+
+from pxf import _config
+from support import REPO, run
+
+
+@pytest.fixture(scope="module")
+def prefix(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("prefix-install")
+    build, prefix = tmp / "build", tmp / "prefix"
+    env = dict(os.environ, FC=_config.FC)
+    subprocess.run(["meson", "setup", str(build), str(REPO), f"--prefix={prefix}",
+                    "--libdir=lib", "-Dinstall_layout=prefix", "-Dpython=disabled"],
+                   check=True, env=env, capture_output=True)
+    subprocess.run(["meson", "install", "-C", str(build), "--quiet"], check=True,
+                   capture_output=True)
+    return prefix
+
+
+def test_prefix_layout(prefix):
+    tag = _config.COMPILER_TAG
+    for f in ["lib/libpxf.so.0", "lib/libpxf.a", "lib/pkgconfig/pxf.pc",
+              "include/pxf/pxf.h", "include/pxf/errors.h",
+              f"include/pxf/{tag}/pxf.mod", f"include/pxf/{tag}/ifposix.mod"]:
+        assert (prefix / f).exists(), f
+    assert os.readlink(prefix / "lib/libpxf.so") == "libpxf.so.0"
+    _, out, _ = run(["objdump", "-p", prefix / "lib/libpxf.so.0"], check_rc=0)
+    assert "SONAME               libpxf.so.0" in out
+
+
+def pkg_config(prefix, *args):
+    env = dict(os.environ, PKG_CONFIG_PATH=str(prefix / "lib/pkgconfig"))
+    return run(["pkg-config", *args, "pxf"], env=env, check_rc=0)[1].split()
+
+
+def test_pkg_config_points_into_prefix(prefix):
+    tag = _config.COMPILER_TAG
+    cflags = [os.path.realpath(f[2:]) for f in pkg_config(prefix, "--cflags")]
+    assert cflags == [str(prefix / "include"), str(prefix / "include/pxf" / tag)]
+    assert pkg_config(prefix, "--variable=compiler") == [tag]
+
+
+def test_program_from_prefix_shared_and_static(prefix, tmp_path):
+    src = str(REPO / "examples" / "fork_wait.f90")
+    shared = tmp_path / "shared"
+    subprocess.run([_config.FC, src, "-o", str(shared),
+                    *pkg_config(prefix, "--cflags", "--libs")], check=True)
+    rc, out, _ = run([shared])
+    assert rc == 0 and "exited with code 42" in out
+    static = tmp_path / "static"
+    subprocess.run([_config.FC, *pkg_config(prefix, "--cflags"), src, "-o", str(static),
+                    str(prefix / "lib/libpxf.a"), "-lpthread"], check=True)
+    _, ldd, _ = run(["ldd", static], check_rc=0)
+    assert "libpxf" not in ldd
+    rc, out, _ = run([static])
+    assert rc == 0 and "exited with code 42" in out
