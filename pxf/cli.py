@@ -75,7 +75,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"  {k}: {v}")
     print(f"routines ({len(_routines.ROUTINES)}):")
     for fam, title in _routines.FAMILIES.items():
-        names = [n for n, (f, _) in _routines.ROUTINES.items() if f == fam]
+        names = [n for n, (f, *_) in _routines.ROUTINES.items() if f == fam]
         print(f"  {title}: {' '.join(names)}")
     return 0
 
