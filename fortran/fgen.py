@@ -115,8 +115,7 @@ def core_interface(routine):
     names = ", ".join(a.name for a in cargs)
     kinds = sorted({a.ctype for a in cargs} | {"c_int"})
     lines = []
-    noreturn = not routine.args or (routine.result is None
-                                    and routine.args[-1].name != "ierror")
+    noreturn = routine.never_returns
     if noreturn:
         lines.append(f"subroutine {routine.core}({names}) "
                      f"bind(C, name='{routine.core}')")
@@ -139,7 +138,7 @@ def generated_body(routine, K, H):
     integer outputs are -1, as the C calls return."""
     cargs = routine.core_args()
     lines = [f"integer({a.ctype}) :: c_{a.name}" for a in cargs]
-    has_ierror = routine.args[-1].name == "ierror"
+    has_ierror = routine.has_ierror
     if has_ierror:
         lines.append("integer(c_int) :: rc")
     failure = {"logical": "res = .false.", "int": "res = -1"}.get(

@@ -90,6 +90,7 @@ class Routine:
                  flush=False, ierror=True, core_order=None, intel_variant=False):
         self.name = name                  # as the user writes it: PXFFORK
         self.lname = name.lower()
+        self.has_ierror = ierror
         self.args = list(args) + ([IERROR] if ierror else [])
         self.family = family              # docs/<family>.md
         self.summary = summary
@@ -102,6 +103,11 @@ class Routine:
     @property
     def is_function(self):
         return self.result is not None
+
+    @property
+    def never_returns(self):
+        """A subroutine without ierror: the exit routines."""
+        return not self.is_function and not self.has_ierror
 
     @property
     def has_handles(self):

@@ -25,10 +25,13 @@ def argument(s: str | bytes) -> tuple[bytes, int]:
 
 def string_array(items) -> tuple[np.ndarray, list[int]]:
     """A list of strings as the fixed-width array f2py passes to Fortran,
-    with each element's exact length."""
+    with each element's exact length. Elements are padded with blanks, as
+    Fortran strings are (numpy would pad with NULs), so an empty element
+    (length 0: trimmed) is empty."""
     encoded = [encode(s) for s in items]
     width = max([len(b) for b in encoded] + [1])
-    return np.array(encoded, dtype=f"S{width}"), [len(b) for b in encoded]
+    padded = [b.ljust(width, b" ") for b in encoded]
+    return np.array(padded, dtype=f"S{width}"), [len(b) for b in encoded]
 
 
 def output(value: bytes, length: int, ierror: int) -> bytes:

@@ -46,7 +46,9 @@ def read(fd: int, n: int) -> bytes:
 
 def write(fd: int, data: bytes | str) -> int:
     """write(2) through PXFWRITE: the number of bytes written."""
-    b = np.frombuffer(encode(data) or b"\0", dtype=np.int8)
-    nwritten, ierror = _fpxf.pxfwrite(fd, b, len(encode(data)))
+    raw = encode(data)
+    # f2py needs a non-empty array; nbyte says how much of it to write.
+    nwritten, ierror = _fpxf.pxfwrite(fd, np.frombuffer(raw or b"\0", dtype=np.int8),
+                                      len(raw))
     check(ierror)
     return nwritten

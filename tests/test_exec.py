@@ -93,3 +93,15 @@ def test_python_execvp_keeps_unflushed_output():
     code = "import sys, pxf\nsys.stdout.write('unflushed|')\npxf.execvp('echo', ['echo', 'done'])\n"
     _, out, _ = python_snippet(code, check_rc=0)
     assert out == "unflushed|done\n"
+
+
+def test_python_exec_empty_and_blank_arguments():
+    code = "import pxf\npxf.execv('/bin/echo', ['echo', '', 'second', '  ', 'third'])\n"
+    _, out, _ = python_snippet(code, check_rc=0)
+    assert out == " second    third\n"  # '' and '  ' are arguments of their own
+
+
+def test_embedded_nul_is_einval_trailing_nul_terminates(programs):
+    kv = programs.run("t_exec", "nul_strings")
+    assert int(kv["embedded_nul"]) == errno.EINVAL
+    assert kv["c_style_terminator"] == "0"

@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
-PYTHON=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PYTHON" -m venv --system-site-packages .venv
+tools/venv.sh .venv
 FC=${FC:-gfortran} .venv/bin/python -m pip install -q --no-build-isolation .
 exec .venv/bin/pxf run examples/fork_wait.f90

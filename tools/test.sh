@@ -8,7 +8,6 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install-deps.sh || exit 1
-PYTHON=${PYTHON:-python3}
 compilers=${PXF_TEST_COMPILERS:-"gfortran flang-22"}
 
 status=0
@@ -16,7 +15,7 @@ summary=()
 for fc in $compilers; do
   venv=".venv-$fc"
   echo "=== $fc: building and installing pxf into $venv"
-  [ -x "$venv/bin/python" ] || "$PYTHON" -m venv --system-site-packages "$venv" || exit 1
+  tools/venv.sh "$venv" || exit 1
   if ! FC=$fc "$venv/bin/python" -m pip install -q --no-build-isolation \
         -Cbuild-dir="build-$fc" . ; then
     summary+=("$fc: build failed")

@@ -67,6 +67,17 @@ program t_exec
     call pxfexecv('/bin/echo', 0, argv, lenargv, -1, ierror)
     print '(a,i0)', 'argc_negative=', ierror
 
+  case ('nul_strings')
+    ! 'ab'//NUL//'cd' cannot reach C unchanged; 'PATH'//NUL is C-style
+    block
+      character(len=40) :: value
+      integer :: lenval
+      call pxfgetenv('PA'//char(0)//'TH', 0, value, lenval, ierror)
+      print '(a,i0)', 'embedded_nul=', ierror
+      call pxfgetenv('PATH'//char(0)//char(0), 0, value, lenval, ierror)
+      print '(a,i0)', 'c_style_terminator=', merge(0, ierror, ierror == 4852)
+    end block
+
   case ('fork_exec')
     ! the usual pattern: the child execs, the parent waits
     call pxffork(ipid, ierror)

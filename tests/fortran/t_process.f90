@@ -67,22 +67,14 @@ program t_process
     call decode()
 
   case ('wait_signal')
-    call pxffork(ipid, ierror)
-    if (ipid == 0) then
-      call pxfsleep(30, ileft, ierror)
-      call pxffastexit(1)
-    end if
+    call fork_sleeper()
     call pxfkill(ipid, isigterm, ierror)
     call kv('kill_ierror', ierror)
     call pxfwaitpid(ipid, istat, 0, iretpid, ierror)
     call decode()
 
   case ('wait_stop')
-    call pxffork(ipid, ierror)
-    if (ipid == 0) then
-      call pxfsleep(30, ileft, ierror)
-      call pxffastexit(1)
-    end if
+    call fork_sleeper()
     call pxfkill(ipid, isigstop, ierror)
     call pxfwaitpid(ipid, istat, iwuntraced, iretpid, ierror)
     call decode()
@@ -91,11 +83,7 @@ program t_process
     call kv('final_wtermsig', ipxfwtermsig(istat))
 
   case ('wnohang')
-    call pxffork(ipid, ierror)
-    if (ipid == 0) then
-      call pxfsleep(30, ileft, ierror)
-      call pxffastexit(1)
-    end if
+    call fork_sleeper()
     iretpid = -7
     call pxfwaitpid(ipid, istat, iwnohang, iretpid, ierror)
     call kv('nohang_retpid', iretpid)
@@ -154,6 +142,15 @@ program t_process
   end select
 
 contains
+
+  !> A child that sleeps until it is signalled; ipid = its pid.
+  subroutine fork_sleeper()
+    call pxffork(ipid, ierror)
+    if (ipid == 0) then
+      call pxfsleep(30, ileft, ierror)
+      call pxffastexit(1)
+    end if
+  end subroutine fork_sleeper
 
   subroutine kv(key, value)
     character(len=*), intent(in) :: key
