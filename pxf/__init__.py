@@ -24,7 +24,7 @@ from .structs import (Struct, int_get, int_set, str_get, str_set,
 _fork_hooks.install()
 
 __all__ = [
-    "PXFError", "ENONAME", "ENOHANDLE", "ETRUNC", "EARRAYLEN", "EEND",
+    "__version__", "PXFError", "ENONAME", "ENOHANDLE", "ETRUNC", "EARRAYLEN", "EEND",
     "EBADHANDLE", "EBADID",
     "fork", "getpid", "getppid", "wait", "waitpid", "wifexited",
     "wifsignaled", "wifstopped", "wexitstatus", "wtermsig", "wstopsig",

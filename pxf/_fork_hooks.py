@@ -24,7 +24,12 @@ def _loaded_libpxf() -> ctypes.CDLL:
     return ctypes.CDLL(candidates[0])
 
 
+#: True once the interpreter's fork steps are installed in libpxf.
+installed = False
+
+
 def install() -> None:
+    global installed
     lib = _loaded_libpxf()
     api = ctypes.pythonapi
     hooks = [ctypes.cast(f, ctypes.c_void_p) for f in
@@ -33,3 +38,4 @@ def install() -> None:
     lib.pxf_set_fork_hooks.argtypes = [ctypes.c_void_p] * 3
     lib.pxf_set_fork_hooks.restype = None
     lib.pxf_set_fork_hooks(*hooks)
+    installed = True

@@ -47,7 +47,7 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 def features() -> dict[str, str]:
     """What this build can do, found out rather than assumed."""
-    from . import _fpxf, _routines
+    from . import _fork_hooks, _fpxf, _routines
     missing = [r for r in _routines.ROUTINES if not hasattr(_fpxf, r.lower())]
     mods = sorted(f for f in os.listdir(_config.MODDIR) if f.endswith(".mod")) \
         if os.path.isdir(_config.MODDIR) else []
@@ -56,7 +56,8 @@ def features() -> dict[str, str]:
         "fortran modules": " ".join(mods) or "none installed",
         "INTEGER(8) interfaces": "yes (USE pxf / USE ifposix)",
         "implicit-interface externals": "yes (CALL PXFFORK(IPID, IERROR) without USE)",
-        "python fork hooks": "yes (interpreter before/after-fork steps run around PXFFORK)",
+        "python fork hooks": ("yes (interpreter before/after-fork steps run around PXFFORK)"
+                              if _fork_hooks.installed else "no"),
         "rfork": "no (not in this release)",
         "nfork": "no (not in this release)",
         "bproc_rfork": "no (not in this release)",

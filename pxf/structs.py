@@ -64,18 +64,23 @@ class Struct:
         self.handle = struct_create(name)
 
     def get_int(self, component: str) -> int:
+        """An integer component (INTEGER(8) accessor)."""
         return int_get(self.handle, component)
 
     def set_int(self, component: str, value: int) -> None:
+        """Set an integer component."""
         int_set(self.handle, component, value)
 
     def get_str(self, component: str) -> str:
+        """A string component."""
         return str_get(self.handle, component)
 
     def set_str(self, component: str, value: str) -> None:
+        """Set a string component, exactly as given."""
         str_set(self.handle, component, value)
 
     def close(self) -> None:
+        """Free the instance (once; later calls do nothing)."""
         if self.handle:
             struct_free(self.handle)
             self.handle = 0

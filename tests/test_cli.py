@@ -1,7 +1,6 @@
 """The pxf command (run, config, info), the pkg-config file, and the
 examples, run the way a user runs them."""
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -2,12 +2,9 @@
 (ENOENT, EACCES, ENOEXEC ...) that leave the process untouched, from
 Fortran and Python."""
 import errno
-import os
-import sys
 
 import pytest
 
-import pxf
 from support import parse, python_snippet, run
 
 

@@ -6,7 +6,7 @@ import errno
 import pytest
 
 import pxf
-from support import parse, run
+from support import run
 
 ENONAME, ETRUNC, EBADHANDLE = 4850, 4852, 4855
 

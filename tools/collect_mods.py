@@ -13,7 +13,7 @@ import sys
 def main():
     build_root, out_dir, names = sys.argv[1], sys.argv[2], sys.argv[3:]
     found = {n: [] for n in names}
-    for root, dirs, files in os.walk(build_root):
+    for root, _dirs, files in os.walk(build_root):
         if os.path.abspath(root) == os.path.abspath(out_dir):
             continue
         if not root.endswith(".p"):  # meson's private target dirs
