@@ -61,3 +61,24 @@ def test_program_from_prefix_shared_and_static(prefix, tmp_path):
     assert "libpxf" not in ldd
     rc, out, _ = run([static])
     assert rc == 0 and "exited with code 42" in out
+
+
+LMOD = "/usr/share/lmod/lmod/libexec/lmod"
+
+
+@pytest.mark.parametrize("kind,subdir", [("lua", "lmod"), ("tcl", "modulefiles")])
+def test_module_load_builds_a_program(prefix, tmp_path, kind, subdir):
+    """`module load pxf/<version>` (Lmod reads both the Lua and the Tcl
+    file) sets up everything a Fortran build needs."""
+    import pxf
+    modulepath = prefix / "share" / subdir
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LMOD", "_ModuleTable"))}
+    env.update(MODULEPATH=str(modulepath), LMOD_ALLOW_ROOT_USE="yes")
+    script = (f"eval \"$({LMOD} bash load pxf/{pxf.__version__})\" && "
+              f"{_config.FC} -I\"$PXF_MODDIR\" {REPO / 'examples' / 'pipe_pair.f90'} "
+              f"-o {tmp_path / 'prog'} -lpxf && {tmp_path / 'prog'} && "
+              "echo \"ROOT=$PXF_ROOT\" && pkg-config --modversion pxf")
+    _, out, err = run(["bash", "-c", script], env=env, check_rc=0)
+    assert "child exit status (bytes it read): 24" in out, err
+    assert f"ROOT={prefix}" in out
+    assert out.strip().endswith(pxf.__version__)

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # System packages pxf needs on Debian 12, installed only when missing: the
 # two Fortran compilers, libseccomp (tests), pkg-config, Python headers and
-# venv. Needs root (or sudo) only when something is missing.
+# venv, Lmod (the modulefile tests). Needs root (or sudo) only when
+# something is missing.
 set -euo pipefail
 
 apt_pkgs=(gfortran flang-22 libflang-22-dev libseccomp-dev pkg-config
-          python3-dev python3-venv)
+          python3-dev python3-venv lmod)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
