@@ -33,6 +33,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         "libdir": _config.LIBDIR,
         "cflags": "-I" + _config.INCDIR,
         "pkgconfig": os.path.join(_config.LIBDIR, "pkgconfig"),
+        "cmakedir": os.path.join(_config.LIBDIR, "cmake", "pxf"),
         "version": _config.VERSION,
     }
     wanted = [k for k in items if getattr(args, k)]
@@ -98,6 +99,7 @@ def parser() -> argparse.ArgumentParser:
                        ("libdir", "the library directory"),
                        ("cflags", "C compiler flags"),
                        ("pkgconfig", "directory of pxf.pc"),
+                       ("cmakedir", "directory of pxf-config.cmake (pxf_DIR)"),
                        ("version", "the pxf version")]:
         cfg.add_argument("--" + name, action="store_true", help=text)
     cfg.set_defaults(func=cmd_config)

@@ -117,3 +117,14 @@ def test_examples_run(example):
     for line in EXPECTED[example]:
         assert line in out, (line, out)
     assert sorted(EXPECTED) == sorted(p.name for p in EXAMPLES.glob("*.f90"))
+
+
+def test_cmake_package_inside_python_package(tmp_path):
+    cmakedir = run([*PXF, "config", "--cmakedir"], check_rc=0)[1].strip()
+    build = tmp_path / "build"
+    env = dict(os.environ, FC=_config.FC)
+    run(["cmake", "-S", REPO / "tests" / "cmake", "-B", build, f"-Dpxf_DIR={cmakedir}",
+         "-DPXF_TARGET=pxf", f"-DEXAMPLE={EXAMPLES / 'pipe_pair.f90'}"], env=env, check_rc=0)
+    run(["cmake", "--build", build], env=env, check_rc=0)
+    _, out, _ = run([build / "pipe_pair"], check_rc=0)
+    assert "child exit status (bytes it read): 24" in out

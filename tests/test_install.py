@@ -82,3 +82,17 @@ def test_module_load_builds_a_program(prefix, tmp_path, kind, subdir):
     assert "child exit status (bytes it read): 24" in out, err
     assert f"ROOT={prefix}" in out
     assert out.strip().endswith(pxf.__version__)
+
+
+@pytest.mark.parametrize("target", ["pxf", "pxf_static"])
+def test_cmake_find_package(prefix, tmp_path, target):
+    """find_package(pxf) from a user's CMake project, with the compiler pxf
+    was built with, linking the shared and the static library."""
+    build = tmp_path / "build"
+    env = dict(os.environ, FC=_config.FC)
+    run(["cmake", "-S", REPO / "tests" / "cmake", "-B", build,
+         f"-DCMAKE_PREFIX_PATH={prefix}", f"-DPXF_TARGET={target}",
+         f"-DEXAMPLE={REPO / 'examples' / 'pipe_pair.f90'}"], env=env, check_rc=0)
+    run(["cmake", "--build", build], env=env, check_rc=0)
+    _, out, _ = run([build / "pipe_pair"], check_rc=0)
+    assert "child exit status (bytes it read): 24" in out
