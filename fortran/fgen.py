@@ -26,10 +26,6 @@ def dummy_decl(arg, K, H):
     return f"{ftype(arg, K, H)}, intent({arg.intent}) :: {arg.name}{dims(arg)}"
 
 
-def arglist(routine):
-    return ", ".join(a.name for a in routine.args)
-
-
 def result_decl(routine, K):
     if routine.result == "logical":
         return "logical :: res"
@@ -96,10 +92,6 @@ def pyf_decls(routine):
 
 
 # --- generated bodies: integer arguments passed straight to the core ---------
-
-def c_kind(arg):
-    return arg.ctype
-
 
 def _fits(var, ctype):
     return f"{var} >= -huge(0_{ctype}) - 1 .and. {var} <= huge(0_{ctype})"
