@@ -252,3 +252,25 @@ def test_python_alarm_and_bad_seconds():
     with pytest.raises(OSError) as e:
         pxf.sleep(-1)
     assert e.value.errno == errno.EINVAL
+
+
+def test_waitpid_eintr_raw_then_retried_in_python():
+    # A caught SIGALRM interrupts the wait: PXFWAITPID returns EINTR (the
+    # Fortran layer does not retry), pxf.waitpid retries like os.waitpid.
+    code = """
+import errno, signal, pxf
+from pxf import _fpxf
+signal.signal(signal.SIGALRM, lambda *a: print('alarm', flush=True))
+pid = pxf.fork()
+if pid == 0:
+    pxf.sleep(3)
+    pxf.fastexit(5)
+pxf.alarm(1)
+status, retpid, ierror = _fpxf.pxfwaitpid(pid, 0)
+print('raw', ierror == errno.EINTR, retpid, flush=True)
+pxf.alarm(1)
+got, status = pxf.waitpid(pid)
+print('retried', got == pid, pxf.wexitstatus(status))
+"""
+    _, out, err = python_snippet(code, check_rc=0)
+    assert out.splitlines() == ["alarm", "raw True -1", "alarm", "retried True 5"], err
