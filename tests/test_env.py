@@ -49,6 +49,12 @@ def test_setenv(programs):
     assert int(kv["badlen_ierror"]) == errno.EINVAL
 
 
+def test_setenv_ifposix_trims_leading_blanks(programs):
+    kv = lines(programs, "setenv_intel")
+    assert kv["intel_trim"] == f"[lead and trail{' ' * 26}] len=14 ierror=0"
+    assert kv["intel_exact"] == f"[  exact  {' ' * 31}] len=9 ierror=0"
+
+
 def test_clearenv(programs):
     kv = lines(programs, "clearenv")
     assert kv["clear_ierror"] == "0"

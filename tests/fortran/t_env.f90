@@ -48,6 +48,9 @@ program t_env
     call pxfsetenv('PXFT_NEW', 0_i8, 'x', 2_i8, 1_i8, ierror)
     print '(a,i0)', 'badlen_ierror=', ierror
 
+  case ('setenv_intel')
+    call intel_setenv()
+
   case ('clearenv')
     call pxfclearenv(ierror)
     print '(a,i0)', 'clear_ierror=', ierror
@@ -71,6 +74,18 @@ program t_env
   end select
 
 contains
+
+  !> module ifposix: Intel trims leading blanks too when lennew = 0
+  subroutine intel_setenv()
+    use ifposix, only: isetenv => pxfsetenv
+    integer(4) :: ierr4
+    call isetenv('PXFT_INTEL', 0, '  lead and trail  ', 0, 1, ierr4)
+    call pxfgetenv('PXFT_INTEL', 0_i8, value, lenval, ierror)
+    call show('intel_trim', value, lenval, int(ierr4, i8))
+    call isetenv('PXFT_INTEL', 0, '  exact  ', 9, 1, ierr4)
+    call pxfgetenv('PXFT_INTEL', 0_i8, value, lenval, ierror)
+    call show('intel_exact', value, lenval, int(ierr4, i8))
+  end subroutine intel_setenv
 
   subroutine show(key, v, n, ierr)
     character(len=*), intent(in) :: key, v
