@@ -28,9 +28,7 @@ int pxf_execvp(const char *file, char *const argv[])
     return errno;
 }
 
-/* A NULL-terminated vector pointing into `strings` (count strings laid end
- * to end, each NUL-terminated). NULL when count < 0 or out of memory. */
-static char **unpack(const char *strings, int count)
+char **pxf_unpack_strings(const char *strings, int count)
 {
     if (count < 0)
         return NULL;
@@ -50,7 +48,7 @@ int pxf_execv_packed(const char *path, const char *args, int nargs)
 {
     if (nargs < 0)
         return EINVAL;
-    char **argv = unpack(args, nargs);
+    char **argv = pxf_unpack_strings(args, nargs);
     if (argv == NULL)
         return ENOMEM;
     int err = pxf_execv(path, argv);
@@ -63,8 +61,8 @@ int pxf_execve_packed(const char *path, const char *args, int nargs,
 {
     if (nargs < 0 || nenvs < 0)
         return EINVAL;
-    char **argv = unpack(args, nargs);
-    char **envp = unpack(envs, nenvs);
+    char **argv = pxf_unpack_strings(args, nargs);
+    char **envp = pxf_unpack_strings(envs, nenvs);
     int err = ENOMEM;
     if (argv != NULL && envp != NULL)
         err = pxf_execve(path, argv, envp);
@@ -77,7 +75,7 @@ int pxf_execvp_packed(const char *file, const char *args, int nargs)
 {
     if (nargs < 0)
         return EINVAL;
-    char **argv = unpack(args, nargs);
+    char **argv = pxf_unpack_strings(args, nargs);
     if (argv == NULL)
         return ENOMEM;
     int err = pxf_execvp(file, argv);

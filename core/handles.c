@@ -14,6 +14,7 @@
 
 #include <pxf/errors.h>
 #include <pxf/handles.h>
+#include "internal.h"
 #include "structs.h"
 
 #define INDEX_BITS 16
@@ -37,10 +38,13 @@ static int free_head;
  * locked forever; take it around every fork (ours, os.fork, anyone's). */
 static void lock_table(void) { pthread_mutex_lock(&table_lock); }
 static void unlock_table(void) { pthread_mutex_unlock(&table_lock); }
+void pxf_handles_fork_lock(void) { lock_table(); }
+void pxf_handles_fork_unlock(void) { unlock_table(); }
 
 __attribute__((constructor)) static void register_atfork(void)
 {
-    pthread_atfork(lock_table, unlock_table, unlock_table);
+    pthread_atfork(pxf_handles_fork_lock, pxf_handles_fork_unlock,
+                   pxf_handles_fork_unlock);
 }
 
 static int make_handle(int index)

@@ -10,4 +10,20 @@ static inline int pxf_errno_of(long result)
     return result == -1 ? errno : 0;
 }
 
+/* Fork plumbing shared by every path that makes a process (process.c,
+ * rfork*.c): the hooks of pxf_set_fork_hooks, run in the calling thread. */
+void pxf_hooks_before(void);
+void pxf_hooks_parent(void);
+void pxf_hooks_child(void);
+
+/* The handle table's lock, taken around process creation that does not go
+ * through fork(3) (whose atfork handlers take it already). */
+void pxf_handles_fork_lock(void);
+void pxf_handles_fork_unlock(void);
+
+/* A NULL-terminated vector pointing into `strings` (count strings laid end
+ * to end, each NUL-terminated); free() it. NULL when count < 0 or out of
+ * memory. */
+char **pxf_unpack_strings(const char *strings, int count);
+
 #endif

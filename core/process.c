@@ -26,18 +26,21 @@ static void run_hook(_Atomic(pxf_fork_hook) *slot)
         hook();
 }
 
+void pxf_hooks_before(void) { run_hook(&hook_before); }
+void pxf_hooks_parent(void) { run_hook(&hook_parent); }
+void pxf_hooks_child(void) { run_hook(&hook_child); }
+
 int pxf_fork(int *pid)
 {
     /* Anything still buffered would be written by both processes. */
     fflush(NULL);
-    run_hook(&hook_before);
+    pxf_hooks_before();
     pid_t child = fork();
     int err = pxf_errno_of(child);
-    if (child == 0) {
-        run_hook(&hook_child);
-    } else {
-        run_hook(&hook_parent);
-    }
+    if (child == 0)
+        pxf_hooks_child();
+    else
+        pxf_hooks_parent();
     if (err == 0)
         *pid = (int)child;
     return err;
@@ -58,7 +61,7 @@ int pxf_getppid(int *pid)
 int pxf_wait(int *status, int *retpid)
 {
     int st = 0;
-    pid_t r = wait(&st);
+    pid_t r = waitpid(-1, &st, __WALL);
     if (r == -1)
         return errno;
     *status = st;
@@ -69,7 +72,7 @@ int pxf_wait(int *status, int *retpid)
 int pxf_waitpid(int pid, int options, int *status, int *retpid)
 {
     int st = 0;
-    pid_t r = waitpid((pid_t)pid, &st, options);
+    pid_t r = waitpid((pid_t)pid, &st, options | __WALL);
     if (r == -1)
         return errno;
     *status = st;

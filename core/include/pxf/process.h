@@ -30,7 +30,9 @@ int pxf_getppid(int *pid);
 
 /* wait(2)/waitpid(2): the raw status and the pid that was reaped
  * (0 with WNOHANG when no child has changed state). EINTR is returned,
- * not retried: a caller that set an alarm wants to see it. */
+ * not retried: a caller that set an alarm wants to see it. Both add
+ * __WALL, so children that signal their exit with something other than
+ * SIGCHLD (rfork's RFTSIGZMB, RFLINUXTHPN) are waited for too. */
 int pxf_wait(int *status, int *retpid);
 int pxf_waitpid(int pid, int options, int *status, int *retpid);
 
