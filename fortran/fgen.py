@@ -23,6 +23,8 @@ def dims(arg):
 
 
 def dummy_decl(arg, K, H):
+    if arg.type == "proc":
+        return f"external :: {arg.name}"
     return f"{ftype(arg, K, H)}, intent({arg.intent}) :: {arg.name}{dims(arg)}"
 
 
@@ -35,6 +37,8 @@ def result_decl(routine, K):
 # --- external (implicit interface) wrappers: default kinds --------------------
 
 def external_decl(arg):
+    if arg.type == "proc":
+        return f"external :: {arg.name}"
     if arg.type in ("int", "intarr"):
         t = "integer(int64)" if arg.kind == "8" else "integer"
     else:

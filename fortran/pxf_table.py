@@ -29,7 +29,7 @@ class Arg:
     def __init__(self, name, type, intent, kind="K", ctype="c_int", dim=None,
                  pylen=None, binary=False):
         self.name = name
-        self.type = type        # 'int', 'str', 'strarr', 'intarr'
+        self.type = type        # 'int', 'str', 'strarr', 'intarr', 'proc'
         self.intent = intent    # 'in', 'out'
         self.kind = kind        # 'K', 'H', '8'
         self.ctype = ctype      # C type of the core argument (int args)
@@ -82,12 +82,18 @@ def ia_in(name, dim):
     return Arg(name, "intarr", "in", dim=dim)
 
 
+def proc_in(name):
+    """A subroutine the caller passes (EXTERNAL, implicit interface)."""
+    return Arg(name, "proc", "in")
+
+
 IERROR = i_out("ierror")
 
 
 class Routine:
     def __init__(self, name, args, family, summary, core=None, result=None,
-                 flush=False, ierror=True, core_order=None, intel_variant=False):
+                 flush=False, ierror=True, core_order=None, intel_variant=False,
+                 python=True):
         self.name = name                  # as the user writes it: PXFFORK
         self.lname = name.lower()
         self.has_ierror = ierror
@@ -99,6 +105,7 @@ class Routine:
         self.flush = flush                # flush Fortran units first
         self.core_order = core_order      # core argument order, if different
         self.intel_variant = intel_variant  # ifposix has Intel semantics
+        self.python = python              # in pxf._fpxf (not for callbacks)
 
     @property
     def is_function(self):
@@ -131,7 +138,8 @@ class Routine:
         return [(k, h, f"_i{k}" + (f"h{h}" if h else "")) for k in ks for h in hs]
 
 
-P, E, IO, H, C = "process", "environment", "io", "handles", "constants"
+P, E, IO, H, C, R = ("process", "environment", "io", "handles", "constants",
+                     "rfork")
 
 ROUTINES = [
     # --- process primitives -------------------------------------------------
@@ -182,6 +190,27 @@ ROUTINES = [
     Routine("PXFALARM", [i_in("iseconds"), i_out("isecleft")], P,
             "alarm(2): isecleft = what remained of the previous alarm",
             core="pxf_alarm"),
+    # --- rfork and spawn (docs/rfork.md) ------------------------------------
+    Routine("PXFRFORK", [i_in("iflags"), i_out("ipid")], R,
+            "FreeBSD rfork(2) with the RF* flags of PXFCONST",
+            core="pxf_rfork", flush=True),
+    Routine("PXFRFORKTHREAD", [i_in("iflags"), proc_in("sub"), i_in("iarg"),
+                               i_in("istack"), i_out("ipid")], R,
+            "rfork_thread(3): CALL SUB(IARG) in a child on its own stack",
+            python=False),
+    Routine("PXFSPAWN", [s_in("path"), i_in("lenpath"), sa_in("argv", "iargc"),
+                         ia_in("lenargv", "iargc"), i_in("iargc"),
+                         i_out("ipid")], R,
+            "start a program (RFSPAWN: vfork-style); exec errors in ierror"),
+    Routine("PXFSPAWNP", [s_in("file"), i_in("lenfile"), sa_in("argv", "iargc"),
+                          ia_in("lenargv", "iargc"), i_in("iargc"),
+                          i_out("ipid")], R,
+            "PXFSPAWN with a PATH search for file"),
+    Routine("PXFSPAWNE", [s_in("path"), i_in("lenpath"), sa_in("argv", "iargc"),
+                          ia_in("lenargv", "iargc"), i_in("iargc"),
+                          sa_in("env", "ienvc"), ia_in("lenenv", "ienvc"),
+                          i_in("ienvc"), i_out("ipid")], R,
+            "PXFSPAWN with an explicit environment"),
     # --- environment ---------------------------------------------------------
     Routine("PXFGETENV", [s_in("name"), i_in("lenname"),
                           s_out("value", pylen=131072), i_out("lenval")], E,
@@ -251,6 +280,7 @@ FAMILIES = {
     IO: "Input/output primitives",
     C: "Symbolic constants",
     H: "Structure handles",
+    R: "rfork and spawn",
 }
 
 KIND_NAMES = {"4": "int32", "8": "int64"}

@@ -18,6 +18,9 @@ from .io import READ_MAX, close, dup, dup2, pipe, read, write
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, wait, waitpid, wexitstatus,
                       wifexited, wifsignaled, wifstopped, wstopsig, wtermsig)
+from .rfork import (RFCFDG, RFFDG, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPROC,
+                    RFSIGSHARE, RFSPAWN, RFTHREAD, RFTSIGFLAGS, RFTSIGZMB,
+                    rfork, spawn, spawnp)
 from .structs import (Struct, int_get, int_set, str_get, str_set,
                       struct_copy, struct_create, struct_free)
 
@@ -32,6 +35,8 @@ __all__ = [
     "getenv", "setenv", "clearenv", "uname", "UnameResult",
     "pipe", "dup", "dup2", "close", "read", "write", "READ_MAX",
     "const", "isconst",
+    "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",
+    "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",
     "Struct", "struct_create", "struct_free", "struct_copy", "int_get",
     "int_set", "str_get", "str_set",
 ]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -40,3 +41,11 @@ def output(value: bytes, length: int, ierror: int) -> bytes:
     fixed buffer was too small) raises."""
     check(ierror)
     return value[:length].ljust(length, b" ")
+
+
+def environment(env) -> list[bytes]:
+    """An environment given as a mapping or as NAME=value strings, as the
+    NAME=value byte strings the exec and spawn routines take."""
+    if isinstance(env, Mapping):
+        return [encode(k) + b"=" + encode(v) for k, v in env.items()]
+    return [encode(e) for e in env]

@@ -49,7 +49,8 @@ def cmd_config(args: argparse.Namespace) -> int:
 def features() -> dict[str, str]:
     """What this build can do, found out rather than assumed."""
     from . import _fork_hooks, _fpxf, _routines
-    missing = [r for r in _routines.ROUTINES if not hasattr(_fpxf, r.lower())]
+    missing = [r for r in _routines.ROUTINES
+               if r not in _routines.FORTRAN_ONLY and not hasattr(_fpxf, r.lower())]
     mods = sorted(f for f in os.listdir(_config.MODDIR) if f.endswith(".mod")) \
         if os.path.isdir(_config.MODDIR) else []
     return {

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from . import _fpxf
 from ._errors import check
-from ._strings import argument, encode, string_array
+from ._strings import argument, environment, string_array
 
 
 def _flush_python() -> None:
@@ -138,9 +138,7 @@ def execve(path: str | bytes, args: Iterable[str | bytes],
     Raises OSError on failure."""
     p, n = argument(path)
     argv, lens = string_array(list(args))
-    if isinstance(env, Mapping):
-        env = [encode(k) + b"=" + encode(v) for k, v in env.items()]
-    envv, envlens = string_array(list(env))
+    envv, envlens = string_array(environment(env))
     _flush_python()
     check(_fpxf.pxfexecve(p, n, argv, lens, envv, envlens), filename=path)
 
