@@ -21,3 +21,20 @@ long long bench_c_fork_roundtrip_ns(void)
     waitpid(pid, &status, 0);
     return bench_now_ns() - t0;
 }
+
+/* Baseline for spawn_roundtrip.f90: glibc posix_spawn of /bin/true and
+ * waitpid, timed like the PXF calls, in the same process. */
+#include <spawn.h>
+extern char **environ;
+
+long long bench_c_posix_spawn_roundtrip_ns(void)
+{
+    char *argv[] = {"true", NULL};
+    long long t0 = bench_now_ns();
+    pid_t pid;
+    if (posix_spawn(&pid, "/bin/true", NULL, NULL, argv, environ) != 0)
+        return -1;
+    int status;
+    waitpid(pid, &status, 0);
+    return bench_now_ns() - t0;
+}
