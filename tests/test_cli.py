@@ -107,6 +107,8 @@ EXPECTED = {
     "env.f90": ['PXF_DEMO = "a value with a trailing blank ", length 30',
                 'into 4 characters: "a va", length 30, ierror = ETRUNC = 4852',
                 "unset variable: ierror = 22 (EINVAL = 22)"],
+    "spawn.f90": ["hello from pid ", " exited with 3",
+                  "missing program: ierror=2 ipid=-1"],
 }
 
 
