@@ -94,8 +94,8 @@ void pxf_reset_caught_signals(void)
     }
 }
 
-/* On failure the child cannot return an error from rfork; it reports it
- * (report_fd) and exits. */
+/* The child cannot return an error from rfork; it reports 0 or the errno
+ * on report_fd and exits on failure. */
 void pxf_child_setup(const struct rfork_plan *p, pid_t creator, int report_fd)
 {
     int err = pxf_plan9_setup(p);
@@ -108,11 +108,13 @@ void pxf_child_setup(const struct rfork_plan *p, pid_t creator, int report_fd)
             raise(SIGKILL);
     }
     if (report_fd >= 0) {
-        if (err != 0) {
-            (void)!write(report_fd, &err, sizeof err);
+        /* Always a verdict: with a shared fd table the parent cannot wait
+         * for EOF (its write end is this one). */
+        (void)!write(report_fd, &err, sizeof err);
+        if (err != 0)
             _exit(127);
-        }
-        close(report_fd);
+        if (p->fds != FD_SHARE) /* shared: the parent closes it for both */
+            close(report_fd);
     }
     if (p->fds == FD_CLEAN)
         syscall(SYS_close_range, 0U, ~0U, 0U);
@@ -225,12 +227,20 @@ static int attached_child(const struct rfork_plan *p, int *pid, int hooks)
     }
     int err = child == -1 ? errno : 0;
     if (pipefd[0] >= 0) {
-        close(pipefd[1]); /* the child's copy or, shared, already used */
-        int setup_err;
-        if (err == 0 && read_all(pipefd[0], &setup_err, sizeof setup_err)) {
+        /* With a copied table, closing our write end makes a child that
+         * died before reporting read as EOF. With a shared one it is the
+         * child's too, so the verdict is awaited first (only a child
+         * killed in the microseconds before it reports could hold us). */
+        if (p->fds != FD_SHARE)
+            close(pipefd[1]);
+        int setup_err = 0;
+        if (err == 0 && read_all(pipefd[0], &setup_err, sizeof setup_err) &&
+            setup_err != 0) {
             reap(child); /* it exited after writing */
             err = setup_err;
         }
+        if (p->fds == FD_SHARE)
+            close(pipefd[1]);
         close(pipefd[0]);
     }
     if (err == 0)

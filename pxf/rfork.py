@@ -13,9 +13,6 @@ from ._strings import argument, environment, string_array
 from .consts import const
 from .process import _flush_python
 
-FLAG_NAMES = ("RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG", "RFTHREAD",
-              "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN")
-
 RFFDG = const("RFFDG")
 RFPROC = const("RFPROC")
 RFMEM = const("RFMEM")

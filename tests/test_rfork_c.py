@@ -121,8 +121,9 @@ def test_eagain_from_rlimit_nproc(cases):
 def test_glibc_state_in_children(cases, path):
     # The child locks a robust process-shared mutex and exits holding it:
     # the parent gets EOWNERDEAD only if glibc's cached tid in the child is
-    # the child's and its robust list is registered (a stale tid gives
-    # EDEADLK, a missing list a timeout). malloc/snprintf ran in the child,
+    # the child's and its robust list is registered (with either missing the
+    # kernel does not release it: the parent times out - checked by
+    # removing CLONE_CHILD_SETTID). malloc/snprintf ran in the child,
     # and gettid() == getpid() there (status 11).
     kv = cases("glibc")
     assert kv[path + ".child_status"] == "11"
@@ -132,6 +133,7 @@ def test_glibc_state_in_children(cases, path):
 def test_rfthread_peer_dies_with_creator(cases):
     kv = cases("peer")
     assert kv["peer.gone_with_creator"] == "1"
+    assert kv["peer_shared_fds.gone_with_creator"] == "1"
     assert kv["ordinary.gone_with_creator"] == "0"
 
 

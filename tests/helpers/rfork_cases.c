@@ -569,6 +569,7 @@ int main(int argc, char **argv)
         glibc_state();
     } else if (!strcmp(c, "peer")) {
         peer("peer", RFPROC | RFFDG | RFTHREAD);
+        peer("peer_shared_fds", RFPROC | RFTHREAD);
         peer("ordinary", RFPROC | RFFDG);
     } else if (!strcmp(c, "plan9")) {
         plan9();
