@@ -24,9 +24,7 @@ def fork() -> int:
     Python's sys.stdout/sys.stderr, C stdio and every Fortran unit are
     flushed first, so nothing buffered is written twice; the interpreter's
     fork steps run around it exactly as for os.fork()."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            stream.flush()
+    _flush_python()
     pid, ierror = _fpxf.pxffork()
     check(ierror)
     return pid
