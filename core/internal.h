@@ -16,6 +16,10 @@ void pxf_hooks_before(void);
 void pxf_hooks_parent(void);
 void pxf_hooks_child(void);
 
+/* A RAD_NO_INHERIT nfork child's children start unplaced (numa/nfork.c);
+ * run in every child, by pxf_hooks_child and an atfork handler. */
+void pxf_numa_after_fork_child(void);
+
 /* The handle table's lock, taken around process creation that does not go
  * through fork(3) (whose atfork handlers take it already). */
 void pxf_handles_fork_lock(void);

@@ -55,8 +55,11 @@ def test_program_from_prefix_shared_and_static(prefix, tmp_path):
     rc, out, _ = run([shared])
     assert rc == 0 and "exited with code 42" in out
     static = tmp_path / "static"
+    # the libraries libpxf.a needs are the ones pxf.pc says
+    private = [f for f in pkg_config(prefix, "--static", "--libs-only-l") if f != "-lpxf"]
+    assert private == ["-lhwloc", "-lpthread"]
     subprocess.run([_config.FC, *pkg_config(prefix, "--cflags"), src, "-o", str(static),
-                    str(prefix / "lib/libpxf.a"), "-lpthread"], check=True)
+                    str(prefix / "lib/libpxf.a"), *private], check=True)
     _, ldd, _ = run(["ldd", static], check_rc=0)
     assert "libpxf" not in ldd
     rc, out, _ = run([static])

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # System packages pxf needs on Debian 12, installed only when missing: the
-# two Fortran compilers, libseccomp (tests), pkg-config, Python headers and
+# two Fortran compilers, libseccomp (tests), libhwloc (NUMA topology), pkg-config, Python headers and
 # venv, Lmod (the modulefile tests). Needs root (or sudo) only when
 # something is missing.
 set -euo pipefail
 
-apt_pkgs=(gfortran flang-22 libflang-22-dev libseccomp-dev pkg-config
+apt_pkgs=(gfortran flang-22 libflang-22-dev libseccomp-dev libhwloc-dev pkg-config
           python3-dev python3-venv lmod)
 missing=()
 for p in "${apt_pkgs[@]}"; do

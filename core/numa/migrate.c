@@ -1,0 +1,71 @@
+/* migrate.c - RAD_MIGRATE in an nfork child: its already-resident private
+ * pages move to its home node.
+ *
+ * Right after fork every private page is shared copy-on-write with the
+ * parent, and the kernel migrates a shared page only for a caller with
+ * CAP_SYS_NICE, moving it for the parent too. So the child first writes
+ * each resident page of its private writable mappings back to itself:
+ * the copy the kernel makes lands on the home node by the child's memory
+ * policy, and the parent keeps its own page. migrate_pages(2) then moves
+ * what the child alone maps. The child is single-threaded here; signals
+ * are blocked while pages are touched. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "kernel.h"
+#include "numa_internal.h"
+
+static bool movable(const char *perms, const char *path)
+{
+    if (perms[1] != 'w' || perms[3] != 'p')
+        return false;              /* read-only or shared by design */
+    /* device memory (GPU, MMIO) is not the kernel's to copy */
+    return strncmp(path, "/dev/", 5) != 0 || strncmp(path, "/dev/zero", 9) == 0;
+}
+
+static void touch_resident(char *start, size_t len, size_t page)
+{
+    size_t pages = len / page;
+    unsigned char *vec = malloc(pages);
+    if (vec == NULL || mincore(start, len, vec) != 0) {
+        free(vec);
+        return;
+    }
+    for (size_t i = 0; i < pages; i++)
+        if (vec[i] & 1) {
+            volatile char *p = start + i * page;
+            *p = *p;
+        }
+    free(vec);
+}
+
+int numa_migrate_self(int node)
+{
+    FILE *maps = fopen("/proc/self/maps", "re");
+    if (maps == NULL)
+        return errno;
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    char line[4096 + 128];
+    while (fgets(line, sizeof line, maps)) {
+        unsigned long lo, hi;
+        char perms[5] = "", path[4096] = "";
+        if (sscanf(line, "%lx-%lx %4s %*s %*s %*s %4095s", &lo, &hi, perms, path) < 3)
+            continue;
+        if (movable(perms, path))
+            touch_resident((char *)lo, hi - lo, page);
+    }
+    fclose(maps);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    unsigned long from[PXF_MAX_RADS / 64], to[PXF_MAX_RADS / 64];
+    memset(from, 0xff, sizeof from);
+    memset(to, 0, sizeof to);
+    to[node / 64] |= 1UL << (node % 64);
+    return sys_migrate_pages(0, NODEMASK_BITS, from, to) < 0 ? errno : 0;
+}

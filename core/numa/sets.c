@@ -1,0 +1,207 @@
+/* sets.c - radsetops and cpusetops: the same bit-set operations over RAD
+ * ids and CPU ids, generated for both from one macro. Tru64 conventions:
+ * 0 or -1 with errno (EINVAL: an id out of range; EFAULT: a NULL set). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "topology.h"
+
+int bits_count(const uint64_t *bits, int nbits)
+{
+    int n = 0;
+    for (int w = 0; w < nbits / 64; w++)
+        n += __builtin_popcountll(bits[w]);
+    return n;
+}
+
+int bits_parse_list(uint64_t *bits, int nbits, const char *list)
+{
+    memset(bits, 0, (size_t)nbits / 8);
+    const char *p = list;
+    while (*p && *p != '\n') {
+        char *end;
+        long lo = strtol(p, &end, 10);
+        if (end == p || lo < 0 || lo >= nbits)
+            return EINVAL;
+        long hi = lo;
+        p = end;
+        if (*p == '-') {
+            hi = strtol(p + 1, &end, 10);
+            if (end == p + 1 || hi < lo || hi >= nbits)
+                return EINVAL;
+            p = end;
+        }
+        for (long i = lo; i <= hi; i++)
+            bit_set(bits, (int)i);
+        if (*p == ',')
+            p++;
+        else if (*p && *p != '\n')
+            return EINVAL;
+    }
+    return 0;
+}
+
+void bits_format_list(const uint64_t *bits, int nbits, char *buf, size_t cap)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < nbits; i++) {
+        if (!bit_test(bits, i))
+            continue;
+        int j = i;
+        while (j + 1 < nbits && bit_test(bits, j + 1))
+            j++;
+        int n = j == i ? snprintf(buf + len, cap - len, "%s%d", len ? "," : "", i)
+                       : snprintf(buf + len, cap - len, "%s%d-%d", len ? "," : "", i, j);
+        if (n < 0 || (size_t)n >= cap - len)
+            return;
+        len += (size_t)n;
+        i = j;
+    }
+}
+
+/* The machine's members for radfillset / cpufillset. */
+static int fill_rads(struct pxf_radset *set)
+{
+    struct numa_topology *topo;
+    int err = numa_lock(&topo);
+    if (err)
+        return err;
+    for (int i = 0; i < topo->nrads; i++)
+        if (topo->rads[i].online)
+            bit_set(set->bits, topo->rads[i].id);
+    numa_unlock();
+    return 0;
+}
+
+static int fill_cpus(struct pxf_cpuset *set)
+{
+    struct numa_topology *topo;
+    int err = numa_lock(&topo);
+    if (err)
+        return err;
+    for (int i = 0; i < topo->nrads; i++)
+        for (int w = 0; w < PXF_MAX_CPUS / 64; w++)
+            set->bits[w] |= topo->rads[i].cpus.bits[w];
+    numa_unlock();
+    return 0;
+}
+
+static int fail(int err)
+{
+    errno = err;
+    return -1;
+}
+
+/* One family of set operations: P is the name prefix (rad/cpu), T the
+ * public set type, S the struct, N the bit count, ID the member type. */
+#define SET_OPS(P, T, S, N, ID, NONE)                                         \
+int P##setcreate(T *set)                                                      \
+{                                                                             \
+    if (set == NULL)                                                          \
+        return fail(EFAULT);                                                  \
+    *set = calloc(1, sizeof(S));                                              \
+    return *set ? 0 : fail(ENOMEM);                                           \
+}                                                                             \
+int P##setdestroy(T *set)                                                     \
+{                                                                             \
+    if (set == NULL || *set == NULL)                                          \
+        return fail(EFAULT);                                                  \
+    free(*set);                                                               \
+    *set = NULL;                                                              \
+    return 0;                                                                 \
+}                                                                             \
+int P##emptyset(T set)                                                        \
+{                                                                             \
+    if (set == NULL)                                                          \
+        return fail(EFAULT);                                                  \
+    memset(set, 0, sizeof(S));                                                \
+    return 0;                                                                 \
+}                                                                             \
+int P##fillset(T set)                                                         \
+{                                                                             \
+    if (set == NULL)                                                          \
+        return fail(EFAULT);                                                  \
+    memset(set, 0, sizeof(S));                                                \
+    int err = fill_##P##s(set);                                               \
+    return err ? fail(err) : 0;                                               \
+}                                                                             \
+int P##addset(T set, ID id)                                                   \
+{                                                                             \
+    if (set == NULL)                                                          \
+        return fail(EFAULT);                                                  \
+    if (id < 0 || id >= N)                                                    \
+        return fail(EINVAL);                                                  \
+    bit_set(set->bits, id);                                                   \
+    return 0;                                                                 \
+}                                                                             \
+int P##delset(T set, ID id)                                                   \
+{                                                                             \
+    if (set == NULL)                                                          \
+        return fail(EFAULT);                                                  \
+    if (id < 0 || id >= N)                                                    \
+        return fail(EINVAL);                                                  \
+    bit_clear(set->bits, id);                                                 \
+    return 0;                                                                 \
+}                                                                             \
+int P##ismember(T set, ID id)                                                 \
+{                                                                             \
+    if (set == NULL)                                                          \
+        return fail(EFAULT);                                                  \
+    if (id < 0 || id >= N)                                                    \
+        return fail(EINVAL);                                                  \
+    return bit_test(set->bits, id);                                           \
+}                                                                             \
+int P##countset(T set)                                                        \
+{                                                                             \
+    return set == NULL ? fail(EFAULT) : bits_count(set->bits, N);             \
+}                                                                             \
+int P##isemptyset(T set)                                                      \
+{                                                                             \
+    return set == NULL ? fail(EFAULT) : bits_count(set->bits, N) == 0;        \
+}                                                                             \
+int P##copyset(T src, T dst)                                                  \
+{                                                                             \
+    if (src == NULL || dst == NULL)                                           \
+        return fail(EFAULT);                                                  \
+    memmove(dst, src, sizeof(S));                                             \
+    return 0;                                                                 \
+}                                                                             \
+SET_BINARY(P, T, S, or, a | b)                                                \
+SET_BINARY(P, T, S, and, a & b)                                               \
+SET_BINARY(P, T, S, diff, a & ~b)                                             \
+SET_BINARY(P, T, S, xor, a ^ b)                                               \
+ID P##_foreach(T set, int flags, P##_cursor_t *cursor)                        \
+{                                                                             \
+    if (set == NULL || cursor == NULL || (flags & ~SET_CURSOR_CONSUME)) {     \
+        errno = set == NULL || cursor == NULL ? EFAULT : EINVAL;              \
+        return NONE;                                                          \
+    }                                                                         \
+    for (int i = *cursor < 0 ? 0 : *cursor; i < N; i++)                       \
+        if (bit_test(set->bits, i)) {                                         \
+            *cursor = i + 1;                                                  \
+            if (flags & SET_CURSOR_CONSUME)                                   \
+                bit_clear(set->bits, i);                                      \
+            return i;                                                         \
+        }                                                                     \
+    *cursor = N;                                                              \
+    return NONE;                                                              \
+}
+
+/* dst = src1 OP src2, word by word (dst may be either source). */
+#define SET_BINARY(P, T, S, OP, EXPR)                                         \
+int P##OP##set(T src1, T src2, T dst)                                         \
+{                                                                             \
+    if (src1 == NULL || src2 == NULL || dst == NULL)                          \
+        return fail(EFAULT);                                                  \
+    for (size_t w = 0; w < sizeof(S) / 8; w++) {                              \
+        uint64_t a = src1->bits[w], b = src2->bits[w];                        \
+        dst->bits[w] = EXPR;                                                  \
+    }                                                                         \
+    return 0;                                                                 \
+}
+
+SET_OPS(rad, radset_t, struct pxf_radset, PXF_MAX_RADS, radid_t, RAD_NONE)
+SET_OPS(cpu, cpuset_t, struct pxf_cpuset, PXF_MAX_CPUS, cpuid_t, CPU_NONE)

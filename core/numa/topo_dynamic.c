@@ -1,0 +1,142 @@
+/* topo_dynamic.c - what changes on the machine between decisions: each
+ * RAD's free memory (sysfs nodeN/meminfo, read every time) and its CPU
+ * load (the busy share of its CPUs' time in /proc/stat since the previous
+ * reading; readings closer than 0.1 s reuse the last value, as the
+ * kernel's counters tick in 10 ms units; the first one covers the time
+ * since boot). Runs with the topology locked. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "topology.h"
+
+#define MIN_WINDOW_NS 100000000LL
+
+struct cpu_times { unsigned long long busy, total; };
+static struct cpu_times *prev;     /* [PXF_MAX_CPUS], allocated once */
+static long long prev_ns = -1;
+
+/* Read a whole small /proc or /sys file into a growing buffer. */
+static char *read_file(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    size_t cap = 16384, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        ssize_t r = read(fd, buf + n, cap - n - 1);
+        if (r <= 0) {
+            if (r < 0) {
+                free(buf);
+                buf = NULL;
+            }
+            break;
+        }
+        n += (size_t)r;
+        if (n + 1 == cap) {
+            char *bigger = realloc(buf, cap * 2);
+            if (bigger == NULL) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    close(fd);
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+static long long now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int refresh_load(struct numa_topology *topo)
+{
+    long long now = now_ns();
+    if (prev_ns >= 0 && now - prev_ns < MIN_WINDOW_NS)
+        return 0;
+    if (prev == NULL && (prev = calloc(PXF_MAX_CPUS, sizeof *prev)) == NULL)
+        return ENOMEM;
+    size_t len;
+    char *stat = read_file("/proc/stat", &len);
+    if (stat == NULL)
+        return errno;
+    unsigned long long *busy = calloc((size_t)topo->nrads * 2, sizeof *busy);
+    if (busy == NULL) {
+        free(stat);
+        return ENOMEM;
+    }
+    unsigned long long *total = busy + topo->nrads;
+    for (char *line = stat; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+        if (strncmp(line, "cpu", 3) != 0 || line[3] < '0' || line[3] > '9')
+            continue;
+        char *p;
+        long cpu = strtol(line + 3, &p, 10);
+        unsigned long long v[8] = {0};
+        for (int i = 0; i < 8; i++)
+            v[i] = strtoull(p, &p, 10);
+        if (cpu < 0 || cpu >= PXF_MAX_CPUS)
+            continue;
+        /* user nice system idle iowait irq softirq steal */
+        struct cpu_times t = { v[0] + v[1] + v[2] + v[5] + v[6] + v[7], 0 };
+        t.total = t.busy + v[3] + v[4];
+        struct cpu_times d = { t.busy - prev[cpu].busy, t.total - prev[cpu].total };
+        prev[cpu] = t;
+        for (int r = 0; r < topo->nrads; r++)
+            if (bit_test(topo->rads[r].cpus.bits, (int)cpu)) {
+                busy[r] += d.busy;
+                total[r] += d.total;
+            }
+    }
+    for (int r = 0; r < topo->nrads; r++)
+        topo->rads[r].load = total[r] ? (int)(100 * busy[r] / total[r]) : 0;
+    free(busy);
+    free(stat);
+    prev_ns = now;
+    return 0;
+}
+
+static int refresh_freemem(struct numa_rad *rad)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/sys/devices/system/node/node%d/meminfo", rad->node);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    int err = n < 0 ? errno : 0;
+    close(fd);
+    if (err)
+        return err;
+    buf[n] = '\0';
+    const char *p = strstr(buf, "MemFree:");
+    if (p == NULL)
+        return EIO;
+    rad->freemem = strtoll(p + 8, NULL, 10) * 1024;
+    return 0;
+}
+
+int numa_refresh_machine(struct numa_topology *topo)
+{
+    for (int r = 0; r < topo->nrads; r++) {
+        if (!topo->rads[r].online)
+            continue;
+        int err = refresh_freemem(&topo->rads[r]);
+        if (err)
+            return err;
+    }
+    return refresh_load(topo);
+}

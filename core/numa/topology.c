@@ -1,0 +1,122 @@
+/* topology.c - the process-wide topology: loaded once (override file or
+ * machine), locked around every use, re-loaded when the override changes. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "topology.h"
+
+static pthread_mutex_t topo_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct numa_topology current;
+static bool loaded;
+static char *override_path;   /* NULL: not decided yet; "": the machine */
+
+/* A fork while another thread holds the lock would leave it locked in the
+ * child forever: take it around every fork(). */
+static void lock_for_fork(void) { pthread_mutex_lock(&topo_lock); }
+static void unlock_after_fork(void) { pthread_mutex_unlock(&topo_lock); }
+__attribute__((constructor)) static void register_atfork(void)
+{
+    pthread_atfork(lock_for_fork, unlock_after_fork, unlock_after_fork);
+}
+
+void numa_free(struct numa_topology *topo)
+{
+    free(topo->rads);
+    free(topo->dist);
+    free(topo->devices);
+    memset(topo, 0, sizeof *topo);
+}
+
+static int load(void)
+{
+    if (override_path == NULL) {
+        const char *env = getenv("PXF_NUMA_TOPOLOGY");
+        override_path = strdup(env ? env : "");
+        if (override_path == NULL)
+            return ENOMEM;
+    }
+    struct numa_topology fresh = {0};
+    int err = override_path[0] ? numa_load_file(&fresh, override_path)
+                               : numa_load_machine(&fresh);
+    if (err) {
+        numa_free(&fresh);
+        return err;
+    }
+    numa_free(&current);
+    current = fresh;
+    loaded = true;
+    return 0;
+}
+
+int numa_lock(struct numa_topology **topo)
+{
+    pthread_mutex_lock(&topo_lock);
+    int err = loaded ? 0 : load();
+    if (err) {
+        pthread_mutex_unlock(&topo_lock);
+        return err;
+    }
+    *topo = &current;
+    return 0;
+}
+
+void numa_unlock(void)
+{
+    pthread_mutex_unlock(&topo_lock);
+}
+
+int numa_refresh(struct numa_topology *topo)
+{
+    if (!topo->from_file)
+        return numa_refresh_machine(topo);
+    /* An override file is re-read whole: tests change loads between calls. */
+    int err = load();
+    return err;
+}
+
+int pxf_numa_set_topology(const char *path)
+{
+    char *copy = strdup(path ? path : "");
+    if (copy == NULL)
+        return ENOMEM;
+    pthread_mutex_lock(&topo_lock);
+    char *old = override_path;
+    override_path = copy;
+    int err = load();
+    if (err) {            /* keep what was there */
+        override_path = old;
+        free(copy);
+    } else {
+        free(old);
+    }
+    pthread_mutex_unlock(&topo_lock);
+    return err;
+}
+
+int numa_rad_pos(const struct numa_topology *topo, radid_t id)
+{
+    for (int i = 0; i < topo->nrads; i++)
+        if (topo->rads[i].id == id)
+            return i;
+    return -1;
+}
+
+radid_t numa_rad_of_cpu(const struct numa_topology *topo, int cpu)
+{
+    if (cpu < 0 || cpu >= PXF_MAX_CPUS)
+        return RAD_NONE;
+    for (int i = 0; i < topo->nrads; i++)
+        if (topo->rads[i].online && bit_test(topo->rads[i].cpus.bits, cpu))
+            return topo->rads[i].id;
+    return RAD_NONE;
+}
+
+void numa_rads_of_node(const struct numa_topology *topo, int node,
+                       struct pxf_radset *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < topo->nrads; i++)
+        if (topo->rads[i].online && topo->rads[i].node == node)
+            bit_set(out->bits, topo->rads[i].id);
+}

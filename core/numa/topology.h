@@ -1,0 +1,96 @@
+/* topology.h - the NUMA model the decisions run on (not installed).
+ *
+ * One process-wide topology: RADs with their CPUs, Linux node, memory,
+ * CPU load and state, the distance matrix and (override files only) PCI
+ * devices. It comes from hwloc for the machine, or from an override file
+ * (topo_file.c); the dynamic parts (free memory, load) are re-read by
+ * numa_refresh() before each decision. Everything here runs with the
+ * topology locked (numa_lock/numa_unlock), except the set helpers.
+ */
+#ifndef PXF_NUMA_TOPOLOGY_H
+#define PXF_NUMA_TOPOLOGY_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <pxf/numa.h>
+
+struct pxf_radset { uint64_t bits[PXF_MAX_RADS / 64]; };
+struct pxf_cpuset { uint64_t bits[PXF_MAX_CPUS / 64]; };
+
+/* Bit sets of either size. */
+static inline bool bit_test(const uint64_t *bits, int i)
+{
+    return (bits[i / 64] >> (i % 64)) & 1;
+}
+static inline void bit_set(uint64_t *bits, int i) { bits[i / 64] |= 1ULL << (i % 64); }
+static inline void bit_clear(uint64_t *bits, int i) { bits[i / 64] &= ~(1ULL << (i % 64)); }
+int bits_count(const uint64_t *bits, int nbits);
+/* Parse a Linux list ("0-3,8"); EINVAL if malformed or out of range. */
+int bits_parse_list(uint64_t *bits, int nbits, const char *list);
+/* Format as a Linux list into buf (cap bytes, NUL-terminated). */
+void bits_format_list(const uint64_t *bits, int nbits, char *buf, size_t cap);
+
+struct numa_rad {
+    radid_t id;
+    bool online;
+    int node;                /* the Linux node memory policies name */
+    struct pxf_cpuset cpus;
+    long long physmem;       /* bytes */
+    long long freemem;       /* bytes, refreshed */
+    int load;                /* percent of the RAD's CPU time busy, refreshed */
+};
+
+struct numa_device {
+    char busid[16];          /* "dddd:bb:dd.f" */
+    struct pxf_radset rads;  /* the RADs nearest it */
+};
+
+struct numa_topology {
+    int nrads;               /* entries of rads[], by increasing id */
+    int max_id;              /* highest possible RAD id + 1 */
+    struct numa_rad *rads;
+    int *dist;               /* nrads x nrads, Tru64 units, by position */
+    int ndevices;            /* override files only */
+    struct numa_device *devices;
+    bool from_file;
+};
+
+/* Lock, and load the topology on first use (PXF_NUMA_TOPOLOGY or the
+ * machine). On error the lock is not held. */
+int numa_lock(struct numa_topology **topo);
+void numa_unlock(void);
+/* Re-read free memory and CPU load. */
+int numa_refresh(struct numa_topology *topo);
+
+/* The position of RAD id in rads[], or -1. */
+int numa_rad_pos(const struct numa_topology *topo, radid_t id);
+/* The first RAD (by id) whose CPUs include cpu, or RAD_NONE. */
+radid_t numa_rad_of_cpu(const struct numa_topology *topo, int cpu);
+/* The RADs whose memory node is node. */
+void numa_rads_of_node(const struct numa_topology *topo, int node,
+                       struct pxf_radset *out);
+
+/* Loaders (topo_hwloc.c, topo_file.c, topo_dynamic.c): fill a zeroed
+ * topology or return an errno. */
+int numa_load_machine(struct numa_topology *topo);
+int numa_load_file(struct numa_topology *topo, const char *path);
+int numa_refresh_machine(struct numa_topology *topo);
+void numa_free(struct numa_topology *topo);
+
+/* Where a PCI device is (busid "dddd:bb:dd.f"): its RADs, from the
+ * override file or hwloc. EINVAL if no such device; every RAD when the
+ * machine does not say (no NUMA locality). */
+int numa_device_rads(struct numa_topology *topo, const char *busid,
+                     struct pxf_radset *out);
+
+/* "dddd:bb:dd.f" or "bb:dd.f" to "dddd:bb:dd.f" (lower case); EINVAL else. */
+int numa_normalize_busid(const char *in, char out[16]);
+
+/* The home RAD recorded by nfork/rad_fork/nsg_attach_pid for this process,
+ * or RAD_NONE (numa/nfork.c). */
+radid_t numa_recorded_home(void);
+void numa_record_home(radid_t rad);
+
+#endif

@@ -1,0 +1,480 @@
+"""The C API of <pxf/numa.h>, driven by tests/helpers/numa_cases.c: RAD
+queries against sysfs, the set operations, nloc and the home-RAD decision
+on override topologies (2, 4 and 8 RADs with asymmetric distances), real
+placement of real children (affinity, memory policy, the node of a freshly
+touched page), NUMA scheduling groups across unrelated processes, and every
+errno of nfork produced for real."""
+import errno
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from support import as_unprivileged, parse, run
+
+NODE = Path("/sys/devices/system/node")
+PAGE = os.sysconf("SC_PAGESIZE")
+
+
+def sysfs_list(text: str) -> list[int]:
+    out = []
+    for part in text.strip().split(","):
+        if part:
+            lo, _, hi = part.partition("-")
+            out.extend(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def online_nodes() -> list[int]:
+    return sysfs_list((NODE / "online").read_text())
+
+
+def node_cpus(n: int) -> list[int]:
+    return sysfs_list((NODE / f"node{n}" / "cpulist").read_text())
+
+
+def as_list(ids) -> str:
+    return ",".join(str(i) for i in ids)
+
+
+def as_range(ids) -> str:
+    """/proc/self/status's Cpus_allowed_list form: 0-1,4."""
+    ids = sorted(ids)
+    parts, start = [], None
+    for i, v in enumerate(ids):
+        if start is None:
+            start = v
+        if i + 1 == len(ids) or ids[i + 1] != v + 1:
+            parts.append(str(start) if start == v else f"{start}-{v}")
+            start = None
+    return ",".join(parts)
+
+
+@pytest.fixture(scope="module")
+def numa(programs):
+    exe = programs.c("numa_cases", "-lpxf")
+
+    def call(*args, topology=None, rc=0, **kw):
+        env = dict(os.environ)
+        env.pop("PXF_NUMA_TOPOLOGY", None)
+        if topology is not None:
+            env["PXF_NUMA_TOPOLOGY"] = str(topology)
+        _, out, err = run([exe, *args], env=env, check_rc=rc, **kw)
+        return parse(out)
+    call.exe = exe
+    return call
+
+
+# --- the machine -------------------------------------------------------------
+
+def test_queries_match_sysfs(numa):
+    kv = numa("machine")
+    nodes = online_nodes()
+    assert kv["num"] == str(len(nodes))
+    possible = sysfs_list((NODE / "possible").read_text())
+    assert kv["max"] == str(max(possible) + 1)
+    for n in nodes:
+        assert kv[f"rad{n}.state"] == "1"
+        assert kv[f"rad{n}.cpus"] == as_list(node_cpus(n))
+        meminfo = (NODE / f"node{n}" / "meminfo").read_text()
+        total_kb = int(meminfo.split("MemTotal:")[1].split()[0])
+        assert kv[f"rad{n}.physmem"] == str(total_kb * 1024 // PAGE)
+        free = int(kv[f"rad{n}.freemem"])
+        assert 0 < free <= total_kb * 1024 // PAGE
+        assert kv[f"rad{n}.info"] == "0"
+        assert kv[f"rad{n}.info.radid"] == str(n)
+        assert kv[f"rad{n}.info.physmem"] == kv[f"rad{n}.physmem"]
+        assert kv[f"rad{n}.info.cpus"] == kv[f"rad{n}.cpus"]
+        slit = (NODE / f"node{n}" / "distance").read_text().split()
+        for m, d in zip(nodes, slit):
+            assert kv[f"dist.{n}.{m}"] == str(int(d) * 10)
+        assert kv[f"rad{n}.load_rc"] == "0"
+        assert kv[f"rad{n}.load_in_range"] == "1"
+        for c in node_cpus(n):
+            assert kv[f"cpu{c}.rad"] == str(n)
+    assert int(kv["home"]) in nodes
+    for key in ("bad.state", "bad.cpu", "bad.freemem", "bad.info"):
+        assert (kv[key], kv[key + ".errno"]) == ("-1", "EINVAL"), key
+    assert (kv["fault.info"], kv["fault.info.errno"]) == ("-1", "EFAULT")
+
+
+def test_set_operations(numa):
+    kv = numa("sets")
+    assert kv["a"] == "0,3,64,1023"
+    assert (kv["a.count"], kv["a.has3"], kv["a.has4"]) == ("4", "1", "0")
+    assert kv["or"] == "0,3,5,64,1023"
+    assert kv["and"] == "3"
+    assert kv["diff"] == "0,64,1023"
+    assert kv["xor"] == "0,5,64,1023"
+    assert kv["copy"] == "3,5"
+    assert kv["del"] == "3"
+    assert (kv["copy.empty"], kv["emptied.empty"]) == ("0", "1")
+    assert kv["fill"] == as_list(online_nodes())
+    assert kv["consume.first"] == "0"
+    assert kv["consumed"] == "3,64,1023"
+    for key, err in (("add.out_of_range", "EINVAL"), ("add.negative", "EINVAL"),
+                     ("count.null", "EFAULT"), ("foreach.badflags", "EINVAL"),
+                     ("destroy.twice", "EFAULT")):
+        assert (kv[key], kv[key + ".errno"]) == ("-1", err), key
+    assert kv["destroyed.null"] == "1"
+    assert kv["cpuxor"] == "2,4095"
+    assert kv["cpu.count"] == "2"
+    assert kv["cpufill"] == as_list(c for n in online_nodes() for c in node_cpus(n))
+
+
+def test_placement_on_the_machine(numa):
+    home = online_nodes()[0]
+    cpus = as_range(node_cpus(home))
+    for flags, mode in (("INSIST", "BIND"), ("0", "PREFERRED")):
+        kv = numa("fork", "RAD", str(home), "0", flags)
+        assert kv["nfork"] == "ok"
+        assert kv["child.cpus"] == cpus
+        assert (kv["child.mode"], kv["child.nodes"]) == (mode, str(home))
+        assert kv["child.page_node"] == str(home)
+        assert kv["child.home"] == str(home)
+        # children of the child inherit the placement ...
+        assert (kv["grandchild.mode"], kv["grandchild.nodes"]) == (mode, str(home))
+        # ... and the parent has its own back
+        assert (kv["parent.mode"], kv["parent.nodes"]) == ("DEFAULT", "")
+
+
+def test_no_inherit(numa):
+    home = online_nodes()[0]
+    kv = numa("fork", "RAD", str(home), "0", "INSIST|NO_INHERIT")
+    assert (kv["child.mode"], kv["child.nodes"]) == ("BIND", str(home))
+    assert (kv["grandchild.mode"], kv["grandchild.nodes"]) == ("DEFAULT", "")
+
+
+def test_null_attributes_fork(numa):
+    # numa_attr NULL, or a NULL descriptor: fork() (policy inherited)
+    for descr in ("attrnull", "null"):
+        kv = numa("fork", "RAD", descr, "0", "0")
+        assert kv["nfork"] == "ok"
+        assert (kv["child.mode"], kv["child.nodes"]) == ("DEFAULT", "")
+
+
+def test_resource_types_on_the_machine(numa, tmp_path):
+    nodes = as_list(online_nodes())
+    local = online_nodes()[0]
+    regular = tmp_path / "file"
+    regular.write_text("x")
+    # a regular file has no locality: every RAD
+    assert numa("nloc", "PATH", str(regular), "100") == {"rc": "0", "set": nodes}
+    assert numa("nloc", "FILDES", str(regular), "100") == {"rc": "0", "set": nodes}
+    # a page of ours, a touched shared memory segment, ourselves
+    assert numa("nloc", "MEM", "stack", "100")["rc"] == "0"
+    assert numa("nloc", "SHM", "touched", "100")["rc"] == "0"
+    assert numa("nloc", "PID", "self", "100")["rc"] == "0"
+    if len(online_nodes()) == 1:
+        for t, d in (("MEM", "stack"), ("SHM", "touched"), ("PID", "self")):
+            assert numa("nloc", t, d, "100")["set"] == str(local)
+
+
+# --- override topologies -------------------------------------------------------
+
+TWO = """\
+# two RADs on CPUs 0 and 1 of this machine, both backed by node 0
+rad 0 cpus=0 node=0 physmem=4G freemem=3G load=70 distance=10,21
+rad 1 cpus=1 node=0 physmem=4G freemem=1G load=10 distance=21,10
+"""
+
+# Four RADs, asymmetric: 0-1 and 2-3 are pairs, 1 is nearer 2 than 0 is.
+FOUR = """\
+rad 0 cpus=0 node=0 physmem=8G freemem=6G load=50 distance=10,16,32,32
+rad 1 cpus=1 node=0 physmem=8G freemem=2G load=20 distance=16,10,22,32
+rad 2 cpus=0 node=0 physmem=8G freemem=7G load=80 distance=32,22,10,16
+rad 3 cpus=1 node=0 physmem=8G freemem=4G load=5 distance=32,32,16,10
+"""
+
+# Eight RADs in two sockets of four; RAD 5 offline; all of socket 0 busy.
+EIGHT = """\
+rad 0 cpus=0 node=0 physmem=16G freemem=8G load=95 distance=10,12,12,12,30,30,30,30
+rad 1 cpus=0 node=0 physmem=16G freemem=9G load=92 distance=12,10,12,12,30,30,30,30
+rad 2 cpus=1 node=0 physmem=16G freemem=12G load=97 distance=12,12,10,12,30,30,30,30
+rad 3 cpus=1 node=0 physmem=16G freemem=400M load=20 distance=12,12,12,10,30,30,30,30
+rad 4 cpus=0 node=0 physmem=16G freemem=10G load=40 distance=30,30,30,30,10,12,12,12
+rad 5 state=offline physmem=16G distance=30,30,30,30,12,10,12,12
+rad 6 cpus=1 node=0 physmem=16G freemem=14G load=60 distance=30,30,30,30,12,12,10,12
+rad 7 cpus=1 node=0 physmem=16G freemem=3G load=10 distance=30,30,30,30,12,12,12,10
+"""
+
+
+@pytest.fixture
+def topo(tmp_path):
+    def write(text, name="topology"):
+        path = tmp_path / name
+        path.write_text(text)
+        return path
+    return write
+
+
+@pytest.mark.parametrize("distance,expect", [
+    ("100", "1"), ("159", "1"), ("160", "0,1"), ("220", "0,1,2"),
+    ("319", "0,1,2"), ("320", "0,1,2,3"), ("REMOTE", "0,1,2,3")])
+def test_four_rad_candidates_by_distance(numa, topo, distance, expect):
+    # RAD 1's row is 16,10,22,32 (SLIT): within d/10 of it
+    kv = numa("nloc", "RAD", "1", distance, topology=topo(FOUR))
+    assert kv == {"rc": "0", "set": expect}
+
+
+def test_four_rad_nloc_from_a_set(numa, topo):
+    # the union of what is near each member: 0 (10,16,32,32), 3 (32,32,16,10)
+    kv = numa("nloc", "RAD", "0,3", "160", topology=topo(FOUR))
+    assert kv["set"] == "0,1,2,3"
+    kv = numa("nloc", "RAD", "0,3", "100", topology=topo(FOUR))
+    assert kv["set"] == "0,3"
+
+
+@pytest.mark.parametrize("flags,home", [
+    ("SMALLMEM", "3"),   # lightest load: 3 (5 %)
+    ("LARGEMEM", "2"),   # most free memory: 2 (7G), despite 80 % load
+    # balance, idle x free share: 0: 50*.75=37.5  1: 80*.25=20
+    # 2: 20*.875=17.5  3: 95*.5=47.5
+    ("0", "3"),
+])
+def test_four_rad_home_by_flags(numa, topo, flags, home):
+    kv = numa("choose", "RAD", "0,1,2,3", "0", flags, topology=topo(FOUR))
+    assert (kv["rc"], kv["home"], kv["overridden"]) == ("0", home, "0")
+    assert kv["candidates"] == "0,1,2,3"
+
+
+def test_four_rad_choice_within_distance(numa, topo):
+    # near RAD 1 within 220: {0,1,2}; SMALLMEM picks 1 (20 %), LARGEMEM 2
+    t = topo(FOUR)
+    assert numa("choose", "PATH", "x", "0", "0", topology=t)["rc"] == "EINVAL"
+    kv = numa("choose", "RAD", "0,1,2", "0", "SMALLMEM", topology=t)
+    assert kv["home"] == "1"
+    kv = numa("choose", "RAD", "0,1,2", "0", "LARGEMEM", topology=t)
+    assert kv["home"] == "2"
+
+
+def test_eight_rad_hint_overridden_when_all_overloaded(numa, topo):
+    t = topo(EIGHT)
+    # socket 0's RADs 0-2 are all >= 90 % busy: without RAD_INSIST the set
+    # is a hint, and the least loaded RAD that is not overloaded wins
+    kv = numa("choose", "RAD", "0,1,2", "0", "SMALLMEM", topology=t)
+    assert (kv["home"], kv["overridden"]) == ("7", "1")
+    # the candidates become every RAD that is not overloaded (3 has 400M of
+    # 16G free: overloaded too; 5 is offline)
+    assert kv["candidates"] == "4,6,7"
+    # with RAD_INSIST the set is mandatory
+    kv = numa("choose", "RAD", "0,1,2", "0", "SMALLMEM|INSIST", topology=t)
+    assert (kv["home"], kv["overridden"]) == ("1", "0")
+    # while one candidate is not overloaded (4), the flags decide among
+    # all of them: LARGEMEM takes 2 (12G free) though it is 97 % busy
+    kv = numa("choose", "RAD", "2,4", "0", "LARGEMEM", topology=t)
+    assert (kv["home"], kv["overridden"]) == ("2", "0")
+
+
+def test_eight_rad_distance_across_sockets(numa, topo):
+    t = topo(EIGHT)
+    assert numa("nloc", "RAD", "4", "120", topology=t)["set"] == "4,6,7"  # 5 offline
+    assert numa("nloc", "RAD", "4", "299", topology=t)["set"] == "4,6,7"
+    assert numa("nloc", "RAD", "4", "300", topology=t)["set"] == "0,1,2,3,4,6,7"
+    kv = numa("choose", "RAD", "4,6,7", "0", "LARGEMEM", topology=t)
+    assert kv["home"] == "6"
+
+
+def test_offline_and_missing_rads_are_einval(numa, topo):
+    t = topo(EIGHT)
+    assert numa("choose", "RAD", "4,5", "0", "0", topology=t)["rc"] == "EINVAL"
+    assert numa("choose", "RAD", "8", "0", "0", topology=t)["rc"] == "EINVAL"
+    assert numa("choose", "RAD", "", "0", "0", topology=t)["rc"] == "EINVAL"
+    assert numa("nloc", "RAD", "5", "100", topology=t)["rc"] == "EINVAL"
+
+
+def test_override_placement_is_real(numa, topo):
+    # RAD 1 is CPU 1: the child runs there for real
+    t = topo(TWO)
+    kv = numa("fork", "RAD", "0,1", "0", "SMALLMEM|INSIST", topology=t)
+    assert kv["child.cpus"] == "1"
+    assert (kv["child.mode"], kv["child.nodes"]) == ("BIND", "0")
+    assert kv["child.home"] == "1"
+    # attach: home 1, but it may run on the rest of the set
+    kv = numa("fork", "RAD", "0,1", "0", "SMALLMEM", topology=t)
+    assert kv["child.cpus"] == "0-1"
+    assert (kv["child.mode"], kv["child.home"]) == ("PREFERRED", "1")
+    kv = numa("fork", "RAD", "0,1", "0", "LARGEMEM|INSIST", topology=t)
+    assert (kv["child.cpus"], kv["child.home"]) == ("0", "0")
+    kv = numa("radfork", "1", "0", topology=t)
+    assert (kv["child.cpus"], kv["child.mode"], kv["child.home"]) == ("1", "BIND", "1")
+    assert kv["parent.cpus"] == as_range(range(os.cpu_count()))
+
+
+def test_override_file_errors(numa, topo):
+    for bad in ("rad 0 cpus=0 load=101\n", "rad 0 node=0\n", "rad x cpus=0\n",
+                "rad 0 cpus=0 colour=blue\n", "rad 0 cpus=0\nrad 0 cpus=1\n",
+                "rad 0 cpus=0 distance=10,20\n", "socket 0\n", "",
+                "rad 0 cpus=0 physmem=1G freemem=2G\n"):
+        kv = numa("machine", topology=topo(bad))
+        assert kv["num"] == "-1", bad
+    kv = numa("machine", topology="/nonexistent/topology")
+    assert kv["num"] == "-1"
+
+
+# --- devices -------------------------------------------------------------------
+
+def pci_block_device():
+    """A block device of this machine behind a PCI function, and its bus id."""
+    for dev in sorted(Path("/sys/dev/block").iterdir()):
+        real = (dev / "device").resolve() if (dev / "device").exists() else None
+        if real is None:
+            continue
+        ids = [p for p in real.parts if p.count(":") == 2 and "." in p]
+        node = Path("/dev") / (dev / "uevent").read_text().split("DEVNAME=")[1].split()[0]
+        if ids and node.exists():
+            return node, ids[-1]
+    pytest.skip("no PCI block device on this machine")
+
+
+def test_device_locality_from_override(numa, topo):
+    node, busid = pci_block_device()
+    t = topo(FOUR + f"device {busid} rads=2\n")
+    # by device node, by sysfs path, by bus id (full or short)
+    for path in (str(node), f"/sys/bus/pci/devices/{busid}", busid, busid[5:]):
+        assert numa("nloc", "PATH", path, "100", topology=t) == {"rc": "0", "set": "2"}, path
+    # an open descriptor: of the device node where this machine lets us
+    # open it, of the device's sysfs directory always
+    sysdir = f"/sys/bus/pci/devices/{busid}"
+    assert numa("nloc", "FILDES", sysdir, "100", topology=t)["set"] == "2"
+    if os.access(node, os.R_OK):
+        try:
+            os.close(os.open(node, os.O_RDONLY))
+        except PermissionError:
+            pass
+        else:
+            assert numa("nloc", "FILDES", str(node), "100", topology=t)["set"] == "2"
+    # near it within 160: 2 and 3; SMALLMEM picks 3, LARGEMEM 2
+    assert numa("nloc", "PATH", busid, "160", topology=t)["set"] == "2,3"
+    assert numa("choose", "PATH", busid, "160", "SMALLMEM", topology=t)["home"] == "3"
+    assert numa("choose", "PATH", busid, "160", "LARGEMEM", topology=t)["home"] == "2"
+    # a bus id the file does not list is no resource
+    assert numa("nloc", "PATH", "0000:ff:1f.7", "100", topology=t)["rc"] == "EINVAL"
+
+
+def test_device_locality_from_hwloc(numa):
+    node, busid = pci_block_device()
+    local = (Path("/sys/bus/pci/devices") / busid / "numa_node").read_text().strip()
+    expect = as_list(online_nodes()) if local == "-1" else local
+    kv = numa("nloc", "PATH", str(node), "100")
+    assert kv == {"rc": "0", "set": expect}
+    assert numa("nloc", "PATH", busid, "100") == {"rc": "0", "set": expect}
+
+
+# --- errors ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("args,err", [
+    (("9", "0", "100", "0"), "EINVAL"),                 # resource type
+    (("RAD", "0", "0", "0x80"), "EINVAL"),              # undefined flag
+    (("RAD", "0", "0", "MIGRATE|NO_MIGRATE"), "EINVAL"),
+    (("PATH", "/", "99", "0"), "EINVAL"),               # distance < local
+    (("RAD", "", "0", "0"), "EINVAL"),                  # empty radset
+    (("RAD", "7", "0", "0"), "EINVAL"),                 # no such RAD
+    (("PID", "999999999", "100", "0"), "EINVAL"),       # no such process
+    (("FILDES", "bad", "100", "0"), "EINVAL"),          # not an open fd
+    (("PATH", "/nonexistent", "100", "0"), "EINVAL"),   # neither file nor bus id
+    (("SHM", "-5", "100", "0"), "EINVAL"),              # no such segment
+    (("RAD", "bad", "0", "0"), "EFAULT"),               # radset pointer
+    (("PATH", "bad", "100", "0"), "EFAULT"),            # path pointer
+    (("MEM", "bad", "100", "0"), "EFAULT"),             # unmapped address
+    (("RAD", "attrbad", "0", "0"), "EFAULT"),           # numa_attr pointer
+])
+def test_nfork_errors(numa, args, err):
+    kv = numa("fork", *args)
+    assert kv["nfork"] == err
+    assert "child.cpus" not in kv     # no child was made
+    assert (kv["parent.mode"], kv["parent.nodes"]) == ("DEFAULT", "")
+
+
+def test_rad_fork_errors(numa):
+    assert numa("radfork", "7", "0")["nfork"] == "EINVAL"
+    assert numa("radfork", "0", "INSIST")["nfork"] == "EINVAL"   # NO_INHERIT only
+    assert numa("radfork", "-1", "0")["nfork"] == "EINVAL"
+
+
+def test_nfork_eagain_at_the_process_limit(numa):
+    kv = numa("fork", "RAD", "0", "0", "INSIST",
+              preexec_fn=as_unprivileged(nproc=0))
+    assert kv["nfork"] == "EAGAIN"
+
+
+def test_nfork_enomem(numa, programs):
+    # the kernel refusing the process for lack of memory, via a filter
+    helper = programs.c("seccomp_fail", "-lseccomp")
+    _, out, _ = run([helper, errno.ENOMEM, "clone,fork,vfork", numa.exe,
+                     "fork", "RAD", "0", "0", "INSIST"], check_rc=0)
+    kv = parse(out)
+    assert kv["nfork"] == "ENOMEM"
+    # the caller had taken the child's placement for the fork: it has its
+    # own back
+    assert (kv["parent.mode"], kv["parent.nodes"]) == ("DEFAULT", "")
+    assert kv["parent.cpus"] == as_range(range(os.cpu_count()))
+
+
+# --- NUMA scheduling groups ----------------------------------------------------------
+
+def pinned(cpu):
+    return lambda: os.sched_setaffinity(0, {cpu})
+
+
+def test_nsg_members_share_one_home(numa, topo):
+    if os.cpu_count() < 2:
+        pytest.skip("needs two CPUs")
+    t = topo(TWO)
+    key = str(0x5058_0000 + os.getpid() % 0xffff)
+    env = dict(os.environ, PXF_NUMA_TOPOLOGY=str(t))
+    # the first member runs on CPU 1 (RAD 1): that becomes the group's home
+    first = subprocess.Popen(
+        [numa.exe, "nsg", key, "CREATE|EXCL", "attach", "self", "0",
+         "placement", "byself", "sleep", "3"],
+        env=env, stdout=subprocess.PIPE, text=True, preexec_fn=pinned(1))
+    try:
+        lines = []
+        for line in first.stdout:
+            lines.append(line)
+            if line.startswith("byself="):
+                break
+        kv = parse("".join(lines))
+        assert (kv["init"], kv["attach"]) == ("ok", "0")
+        assert (kv["self.cpus"], kv["self.home"]) == ("1", "1")
+        assert kv["byself"] == "same"
+        # an unrelated process on CPU 0 joins: placed on RAD 1 too
+        kv = numa("nsg", key, "0", "attach", "self", "INSIST", "placement",
+                  topology=t, preexec_fn=pinned(0))
+        assert (kv["init"], kv["attach"]) == ("ok", "0")
+        assert (kv["self.cpus"], kv["self.mode"], kv["self.home"]) == ("1", "BIND", "1")
+        # nfork into the group: the child gets the group's home
+        kv = numa("nsg", key, "0", "fork", topology=t, preexec_fn=pinned(0))
+        assert (kv["nfork"], kv["child.cpus"], kv["child.home"]) == ("ok", "1", "1")
+        # creating it again exclusively fails
+        assert numa("nsg", key, "CREATE|EXCL")["init"] == "EEXIST"
+    finally:
+        first.kill()
+        first.wait()
+    kv = numa("nsg", key, "0", "destroy")
+    assert (kv["init"], kv["destroy"]) == ("ok", "0")
+    assert numa("nsg", key, "0")["init"] == "ENOENT"
+
+
+def test_nsg_detach_cleanup_and_errors(numa):
+    key = str(0x5059_0000 + os.getpid() % 0xffff)
+    kv = numa("nsg", key, "CREATE|CLEANUP", "attach", "self", "0", "byself",
+              "detach", "self", "byself", "detach", "self")
+    assert (kv["init"], kv["attach"]) == ("ok", "0")
+    assert kv["byself"] == "ENOENT"            # the last byself, after detach
+    assert kv["detach"] == "EINVAL"            # not a member any more
+    # NSG_CLEANUP: gone with its last member
+    assert numa("nsg", key, "0")["init"] == "ENOENT"
+    # bad flags, a pid that does not exist, GETBYPID with CREATE
+    assert numa("nsg", key, "0x40000000")["init"] == "EINVAL"
+    assert numa("nsg", key, "GETBYPID|CREATE")["init"] == "EINVAL"
+    kv = numa("nsg", key, "CREATE|CLEANUP", "attach", "999999999", "0",
+              "attach", "self", "0x80", "detach", "self")
+    assert kv["attach"] == "EINVAL"            # the last attach: bad flag
+    kv = numa("nsg", key, "CREATE|CLEANUP", "attach", "999999999", "0")
+    assert kv["attach"] == "ESRCH"
+    kv = numa("nsg", key, "0", "destroy")
+    assert kv["destroy"] == "0"
