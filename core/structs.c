@@ -6,6 +6,8 @@
 #include <utime.h>
 
 #include "structs.h"
+#include "numa/numa_handles.h"
+#include "numa/topology.h"
 
 #define SIGNED_OF(type) ((type)-1 < (type)0)
 #define INT_FIELD(st, member, ctype) \
@@ -37,6 +39,14 @@ static const struct pxf_field utimbuf_fields[] = {
     INT_FIELD(struct utimbuf, modtime, time_t),
 };
 
+static const struct pxf_field numa_attr_fields[] = {
+    INT_FIELD(struct pxf_numa_attr_rec, nattr_type, long long),
+    INT_FIELD(struct pxf_numa_attr_rec, nattr_descr, long long),
+    INT_FIELD(struct pxf_numa_attr_rec, nattr_distance, long long),
+    INT_FIELD(struct pxf_numa_attr_rec, nattr_flags, long long),
+    STR_FIELD(struct pxf_numa_attr_rec, nattr_path),
+};
+
 static const struct pxf_field flock_fields[] = {
     INT_FIELD(struct flock, l_type, short),
     INT_FIELD(struct flock, l_whence, short),
@@ -53,6 +63,9 @@ static const struct pxf_struct_type types[] = {
     STRUCT_TYPE("tms", struct tms, tms_fields),
     STRUCT_TYPE("utimbuf", struct utimbuf, utimbuf_fields),
     STRUCT_TYPE("flock", struct flock, flock_fields),
+    STRUCT_TYPE("numa_attr", struct pxf_numa_attr_rec, numa_attr_fields),
+    /* a RAD set: no components, used through the PXFRAD* routines */
+    { "radset", sizeof(struct pxf_radset), NULL, 0 },
 };
 
 const struct pxf_struct_type *pxf_struct_type_find(const char *name)

@@ -22,6 +22,9 @@ HEADERS = {
     "unistd.h": [r"SEEK_[A-Z]+", r"[RWXF]_OK", r"STD(IN|OUT|ERR)_FILENO"],
     "fcntl.h": [r"O_[A-Z0-9_]+", r"F_[A-Z0-9_]+"],
     "pxf/rfork.h": [r"RF[A-Z0-9]+"],
+    "pxf/numa.h": [r"R_(RAD|FILDES|PATH|SHM|PID|MEM|NSG)", r"RAD_[A-Z_]+",
+                   r"NSG_[A-Z_]+", r"SET_CURSOR_[A-Z]+", r"CPU_NONE",
+                   r"PXF_MPOL_[A-Z_]+"],
 }
 
 # Flag words that are C ints: RFSPAWN is bit 31, so its value is negative,

@@ -48,6 +48,15 @@ typedef enum {
     R_MEM,        /* a virtual address of the caller */
     R_NSG         /* a NUMA scheduling group */
 } rsrctype_t;
+/* The enumerators as macros too (as glibc does), so #ifdef sees them and
+ * PXFCONST's generated table finds them. */
+#define R_RAD R_RAD
+#define R_FILDES R_FILDES
+#define R_PATH R_PATH
+#define R_SHM R_SHM
+#define R_PID R_PID
+#define R_MEM R_MEM
+#define R_NSG R_NSG
 
 typedef union {
     radset_t rd_radset;

@@ -1,0 +1,19 @@
+/* numa_handles.h - the structures PXFSTRUCTCREATE makes for the NUMA
+ * routines (not installed). */
+#ifndef PXF_NUMA_HANDLES_H
+#define PXF_NUMA_HANDLES_H
+
+#include <limits.h>
+
+/* 'numa_attr': numa_attr_t with the descriptor as one integer (a 'radset'
+ * handle for R_RAD, an fd, shmid, pid, address or nsgid) and R_PATH's path
+ * as a string component. */
+struct pxf_numa_attr_rec {
+    long long nattr_type;
+    long long nattr_descr;
+    long long nattr_distance;
+    long long nattr_flags;
+    char nattr_path[PATH_MAX];
+};
+
+#endif
