@@ -21,6 +21,8 @@ from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
 from .rfork import (RFCFDG, RFFDG, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPROC,
                     RFSIGSHARE, RFSPAWN, RFTHREAD, RFTSIGFLAGS, RFTSIGZMB,
                     rfork, spawn, spawnp)
+from . import numa
+from .numa import nfork
 from .structs import (Struct, int_get, int_set, str_get, str_set,
                       struct_copy, struct_create, struct_free)
 
@@ -37,6 +39,7 @@ __all__ = [
     "const", "isconst",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",
     "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",
+    "numa", "nfork",
     "Struct", "struct_create", "struct_free", "struct_copy", "int_get",
     "int_set", "str_get", "str_set",
 ]

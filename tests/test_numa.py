@@ -61,3 +61,148 @@ def test_fortran_device_locality(programs, tmp_path, monkeypatch):
 def test_fortran_radfork_eagain(programs):
     kv = programs.run("t_nfork", "eagain", preexec_fn=as_unprivileged(nproc=0))
     assert kv["radfork.ierror"] == str(errno.EAGAIN)
+
+
+# --- Python ---------------------------------------------------------------------
+
+def py(code, topology=None, **kw):
+    from support import python_snippet
+    env = dict(os.environ)
+    env.pop("PXF_NUMA_TOPOLOGY", None)
+    if topology is not None:
+        env["PXF_NUMA_TOPOLOGY"] = str(topology)
+    _, out, _ = python_snippet(code, env=env, check_rc=0, **kw)
+    return parse(out)
+
+
+def test_python_topology_of_the_machine():
+    import pxf
+    t = pxf.numa.topology()
+    assert [r.id for r in t.rads] == online_nodes()
+    for r in t.rads:
+        assert r.online
+        assert list(r.cpus) == node_cpus(r.id)
+        assert r.distances[r.id] == pxf.numa.RAD_DIST_LOCAL
+        assert 0 < r.freemem <= r.physmem
+        assert 0 <= r.load <= 100
+
+
+def test_python_topology_from_override(two):
+    kv = py("import pxf\nt = pxf.numa.topology()\n"
+            "for r in t.rads:\n"
+            "    print(f'rad{r.id}=', r.cpus, r.physmem >> 30, r.freemem >> 30, r.load, r.distances)\n",
+            topology=two)
+    assert kv["rad0"] == " (0,) 4 3 70 {0: 100, 1: 210}"
+    assert kv["rad1"] == " (1,) 4 1 10 {0: 210, 1: 100}"
+
+
+def test_python_radset_operations():
+    from pxf.numa import RadSet
+    a, b = RadSet([0, 3, 64]), RadSet([3, 5])
+    assert sorted(a | b) == [0, 3, 5, 64]
+    assert sorted(a & b) == [3]
+    assert sorted(a - b) == [0, 64]
+    assert sorted(a ^ b) == [0, 5, 64]
+    assert (3 in a, 4 in a, len(a)) == (True, False, 3)
+    a.discard(3)
+    assert a == {0, 64}
+    assert set(RadSet.all()) == set(online_nodes())
+    with pytest.raises(OSError) as e:
+        a.add(1024)
+    assert e.value.errno == errno.EINVAL
+
+
+def test_python_choose_nloc_and_nfork(two):
+    code = """
+import os, pxf
+from pxf.numa import NumaAttr, R_RAD, RAD_SMALLMEM, RAD_LARGEMEM, RAD_INSIST
+print('small=', pxf.numa.choose(NumaAttr(R_RAD, [0, 1], flags=RAD_SMALLMEM)))
+print('large=', pxf.numa.choose(NumaAttr(R_RAD, [0, 1], flags=RAD_LARGEMEM)))
+print('near1=', sorted(pxf.numa.nloc(NumaAttr(R_RAD, [1], distance=209))))
+print('near2=', sorted(pxf.numa.nloc(NumaAttr(R_RAD, [1], distance=210))))
+pid = pxf.nfork(NumaAttr(R_RAD, [0, 1], flags=RAD_SMALLMEM | RAD_INSIST))
+if pid == 0:
+    print('child=', sorted(os.sched_getaffinity(0)), pxf.numa.current_home(), flush=True)
+    pxf.fastexit(0)
+pxf.waitpid(pid)
+pid = pxf.numa.rad_fork(0)
+if pid == 0:
+    print('radfork=', sorted(os.sched_getaffinity(0)), flush=True)
+    pxf.fastexit(0)
+pxf.waitpid(pid)
+print('parent=', sorted(os.sched_getaffinity(0)) == sorted(range(os.cpu_count())))
+"""
+    kv = py(code, topology=two)
+    assert kv["small"] == " (1, frozenset({0, 1}))"
+    assert kv["large"] == " (0, frozenset({0, 1}))"
+    assert (kv["near1"], kv["near2"]) == (" [1]", " [0, 1]")
+    assert kv["child"] == " [1] 1"
+    assert kv["radfork"] == " [0]"
+    assert kv["parent"] == " True"
+
+
+def test_python_nfork_none_is_fork():
+    import pxf
+    pid = pxf.nfork()
+    if pid == 0:
+        pxf.fastexit(7)
+    _, status = pxf.waitpid(pid)
+    assert pxf.wexitstatus(status) == 7
+
+
+@pytest.mark.parametrize("attr,err", [
+    ("NumaAttr(99, [0])", errno.EINVAL),
+    ("NumaAttr(R_RAD, [0], flags=0x80)", errno.EINVAL),
+    ("NumaAttr(R_RAD, [])", errno.EINVAL),
+    ("NumaAttr(R_PATH, '/nonexistent')", errno.EINVAL),
+    ("NumaAttr(R_MEM, 8)", errno.EFAULT),
+    ("NumaAttr(R_PID, 999999999)", errno.EINVAL),
+])
+def test_python_nfork_errors(attr, err):
+    code = f"""
+import pxf
+from pxf.numa import *
+try:
+    pxf.nfork({attr})
+except OSError as e:
+    print('errno=', e.errno)
+"""
+    assert py(code)["errno"] == f" {err}"
+
+
+def test_python_nfork_eagain(programs):
+    # as nobody under RLIMIT_NPROC = 0, from a program nobody can run: the
+    # Fortran one (Python cannot start as nobody under /root)
+    kv = programs.run("t_nfork", "eagain", preexec_fn=as_unprivileged(nproc=0))
+    assert kv["radfork.ierror"] == str(errno.EAGAIN)
+
+
+def test_python_nsg(two):
+    code = """
+import os, pxf
+from pxf.numa import NSG_CREATE, NSG_EXCL
+key = 0x505a0000 + os.getpid() % 0xffff
+g = pxf.numa.nsg_init(key, NSG_CREATE | NSG_EXCL)
+os.sched_setaffinity(0, {1})
+pxf.numa.nsg_attach_pid(g, 0)
+os.sched_setaffinity(0, {0, 1})
+print('home=', pxf.numa.current_home())
+pid = pxf.nfork(pxf.numa.NumaAttr(pxf.numa.R_NSG, g))
+if pid == 0:
+    print('child=', sorted(os.sched_getaffinity(0)), flush=True)
+    pxf.fastexit(0)
+pxf.waitpid(pid)
+try:
+    pxf.numa.nsg_init(key, NSG_CREATE | NSG_EXCL)
+except FileExistsError:
+    print('again=EEXIST')
+pxf.numa.nsg_destroy(g)
+try:
+    pxf.numa.nsg_init(key)
+except FileNotFoundError:
+    print('gone=ENOENT')
+"""
+    kv = py(code, topology=two)
+    assert kv["home"] == " 1"
+    assert kv["child"] == " [1]"
+    assert (kv["again"], kv["gone"]) == ("EEXIST", "ENOENT")
