@@ -9,7 +9,8 @@ import subprocess
 import sys
 import tempfile
 
-from . import _config, build
+from . import _config, build, numa
+from .consts import const
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -60,8 +61,10 @@ def features() -> dict[str, str]:
         "implicit-interface externals": "yes (CALL PXFFORK(IPID, IERROR) without USE)",
         "python fork hooks": ("yes (interpreter before/after-fork steps run around PXFFORK)"
                               if _fork_hooks.installed else "no"),
-        "rfork": "no (not in this release)",
-        "nfork": "no (not in this release)",
+        "rfork": "yes (FreeBSD and Plan 9 flags, rfork_thread, spawn)",
+        "nfork": "yes (Tru64 NUMA API; topology from "
+                 + ("the override file " + os.environ["PXF_NUMA_TOPOLOGY"]
+                    if os.environ.get("PXF_NUMA_TOPOLOGY") else "hwloc") + ")",
         "bproc_rfork": "no (not in this release)",
     }
 
@@ -76,10 +79,70 @@ def cmd_info(args: argparse.Namespace) -> int:
     print("features:")
     for k, v in features().items():
         print(f"  {k}: {v}")
+    print("NUMA RADs:")
+    try:
+        print_topology(numa.topology(), indent="  ")
+    except OSError as e:
+        print(f"  unavailable: {e}")
     print(f"routines ({len(_routines.ROUTINES)}):")
     for fam, title in _routines.FAMILIES.items():
         names = [n for n, (f, *_) in _routines.ROUTINES.items() if f == fam]
         print(f"  {title}: {' '.join(names)}")
+    return 0
+
+
+def cpu_ranges(cpus) -> str:
+    """0,1,2,5 -> '0-2,5' (the kernel's list form)."""
+    parts: list[str] = []
+    for c in sorted(cpus):
+        if parts and parts[-1][1] == c - 1:
+            parts[-1] = (parts[-1][0], c)
+        else:
+            parts.append((c, c))
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in parts) or "-"
+
+
+def print_topology(t, indent="") -> None:
+    gib = 2**30
+    ids = [r.id for r in t.rads]
+    print(f"{indent}{'RAD':>3}  {'state':7} {'CPUs':12} {'memory':>10} {'free':>10} "
+          f"{'load':>5}  distances to {' '.join(map(str, ids))}")
+    for r in t.rads:
+        if not r.online:
+            print(f"{indent}{r.id:>3}  offline")
+            continue
+        dist = " ".join(str(r.distances.get(o, "-")) for o in ids)
+        print(f"{indent}{r.id:>3}  online  {cpu_ranges(r.cpus):12} "
+              f"{r.physmem / gib:6.1f} GiB {r.freemem / gib:6.1f} GiB {r.load:>4}%  {dist}")
+
+
+def cmd_numa(args: argparse.Namespace) -> int:
+    """The topology, and where nfork would put a child now."""
+    if args.topology:
+        numa.set_topology(args.topology)
+    t = numa.topology()
+    print_topology(t)
+    flags = 0
+    for name in filter(None, args.flags.split(",")):
+        full = "RAD_" + name.strip().upper().removeprefix("RAD_")
+        try:
+            flags |= const(full)
+        except OSError:
+            print(f"pxf: error: unknown flag {full}", file=sys.stderr)
+            return 1
+    if args.path is not None:
+        attr, what = numa.NumaAttr(numa.R_PATH, args.path, args.distance, flags), args.path
+    elif args.pid is not None:
+        attr, what = numa.NumaAttr(numa.R_PID, args.pid, args.distance, flags), f"pid {args.pid}"
+    else:
+        rads = [int(x) for x in args.rads.split(",")] if args.rads else \
+            [r.id for r in t.rads if r.online]
+        attr, what = numa.NumaAttr(numa.R_RAD, rads, args.distance, flags), \
+            "RADs " + ",".join(map(str, rads))
+    home, cands = numa.choose(attr)
+    print(f"nfork near {what} (distance {args.distance}, flags {args.flags or 'none'}): "
+          f"home RAD {home}, candidates {','.join(map(str, sorted(cands)))}, "
+          f"child CPUs {cpu_ranges(t.rad(home).cpus)}")
     return 0
 
 
@@ -106,6 +169,17 @@ def parser() -> argparse.ArgumentParser:
     cfg.set_defaults(func=cmd_config)
     info = sub.add_parser("info", help="version, compiler, routines, features")
     info.set_defaults(func=cmd_info)
+    nm = sub.add_parser("numa", help="NUMA topology, and the RAD nfork would choose")
+    nm.add_argument("--topology", metavar="FILE", help="an override file (docs/numa.md)")
+    nm.add_argument("--flags", default="", metavar="F,F",
+                    help="RAD_ flags: smallmem, largemem, insist ...")
+    nm.add_argument("--distance", type=int, default=100,
+                    help="nattr_distance (100 = local; default 100)")
+    where = nm.add_mutually_exclusive_group()
+    where.add_argument("--rads", metavar="R,R", help="a RAD set (default: every RAD)")
+    where.add_argument("--path", help="a file, device node or PCI bus id")
+    where.add_argument("--pid", type=int, help="a process")
+    nm.set_defaults(func=cmd_numa)
     return p
 
 
@@ -113,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
+    except OSError as e:
+        print(f"pxf: error: {e}", file=sys.stderr)
+        return 1
     except build.BuildError as e:
         print(f"pxf: error: {e}", file=sys.stderr)
         return 1

@@ -91,6 +91,35 @@ def test_info_reports_build():
     assert "PXFFORK" in out and "PXFSTRUCTCREATE" in out
 
 
+def test_info_shows_the_rads():
+    _, out, _ = run([*PXF, "info"], check_rc=0)
+    assert "  nfork: yes (Tru64 NUMA API; topology from hwloc)" in out
+    rads = out.split("NUMA RADs:\n")[1].split("routines")[0].splitlines()
+    assert rads[0].split()[:3] == ["RAD", "state", "CPUs"]
+    node0 = Path("/sys/devices/system/node/node0/cpulist").read_text().strip()
+    assert rads[1].split()[:3] == ["0", "online", node0]
+
+
+def test_numa_command_on_an_override(tmp_path):
+    from test_numa_c import FOUR
+    topo = tmp_path / "four"
+    topo.write_text(FOUR)
+    _, out, _ = run([*PXF, "numa", "--topology", topo, "--flags", "smallmem"], check_rc=0)
+    lines = out.splitlines()
+    assert lines[1].split() == ["0", "online", "0", "8.0", "GiB", "6.0", "GiB", "50%",
+                                "100", "160", "320", "320"]
+    assert lines[-1] == ("nfork near RADs 0,1,2,3 (distance 100, flags smallmem): "
+                         "home RAD 3, candidates 0,1,2,3, child CPUs 1")
+    _, out, _ = run([*PXF, "numa", "--topology", topo, "--rads", "1", "--flags",
+                     "largemem", "--distance", "220"], check_rc=0)
+    # R_RAD ignores the distance, as nfork does: RAD 1 alone
+    assert out.splitlines()[-1].endswith("home RAD 1, candidates 1, child CPUs 1")
+    rc, _, err = run([*PXF, "numa", "--topology", topo, "--flags", "fast"])
+    assert rc == 1 and err.startswith("pxf: error:") and "RAD_FAST" in err
+    rc, _, err = run([*PXF, "numa", "--topology", tmp_path / "missing"])
+    assert rc == 1 and "No such file" in err
+
+
 def test_console_script_installed():
     script = Path(sys.executable).parent / "pxf"
     assert script.is_file()
