@@ -1,16 +1,21 @@
 /* nfork.c - nfork, rad_fork, nloc and the decision behind them.
  *
  * The home RAD is chosen in the parent (choose.c). The calling thread then
- * takes the child's placement itself for the duration of the fork: CPU
- * affinity = the home RAD's CPUs, memory policy = preferred (RAD_INSIST:
- * bound) home node. The child inherits both atomically, so it never runs
- * a single instruction elsewhere, its kernel structures and page tables
- * are allocated on the home node, and every failure is reported by the
- * parent before any child exists. The parent restores its own affinity
- * and policy right after. In the child, before nfork returns: the CPU
- * affinity widens to the whole candidate set unless RAD_INSIST (Tru64's
- * "overflow set"), RAD_MIGRATE moves resident pages, the home is recorded
- * and RAD_NO_INHERIT arranges for the child's own children to be reset. */
+ * takes the child's memory policy itself for the duration of the fork
+ * (preferred home node; RAD_INSIST: bound there), so the child inherits it
+ * atomically and a refused policy is reported before any child exists.
+ * The CPUs: when the caller runs on another node than the home's, or none
+ * of its CPUs is one of the home RAD's, it also takes the home RAD's CPUs
+ * for the fork, so the child's kernel structures and page tables are
+ * allocated on the home node and the mask is validated by the kernel in
+ * the parent. Otherwise (the common case: already near) the caller does
+ * not migrate; the child moves itself onto the home CPUs first thing,
+ * which cannot fail (the mask meets the caller's allowed CPUs, hence its
+ * cpuset). The parent restores its own policy and CPUs right after. In the
+ * child, before nfork returns: the CPU affinity widens to the whole
+ * candidate set unless RAD_INSIST (Tru64's "overflow set"), RAD_MIGRATE
+ * moves resident pages, the home is recorded and RAD_NO_INHERIT arranges
+ * for the child's own children to be reset. */
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -32,6 +37,7 @@ struct placement {
     struct pxf_cpuset home_cpus, run_cpus;
     nsgid_t nsg;                /* R_NSG: the group the child joins */
     bool join_nsg;
+    bool caller_near;           /* the caller runs on the home node */
 };
 
 /* A thread's placement, as saved and restored. */
@@ -106,6 +112,22 @@ static bool descr_is_null(const numa_attr_t *a)
     }
 }
 
+/* What the decision reads fresh: nothing for one mandatory RAD or a group
+ * (whose home is fixed), the criterion the flags name when the set is
+ * mandatory, both when it is a hint (overload is judged on both). */
+static int refresh_needed(const numa_attr_t *a, const struct pxf_radset *at,
+                          unsigned long flags)
+{
+    if (a->nattr_type == R_NSG)
+        return 0;
+    if (!(flags & RAD_INSIST))
+        return REFRESH_ALL;
+    if (a->nattr_type == R_RAD && bits_count(at->bits, PXF_MAX_RADS) == 1)
+        return 0;
+    bool small = flags & RAD_SMALLMEM, large = flags & RAD_LARGEMEM;
+    return small && !large ? REFRESH_LOAD : large && !small ? REFRESH_FREEMEM : REFRESH_ALL;
+}
+
 /* Decide: candidates, home, and what the child gets. */
 static int plan(const numa_attr_t *a, struct placement *pl,
                 struct pxf_radset *cands, bool *overridden)
@@ -130,7 +152,7 @@ static int plan(const numa_attr_t *a, struct placement *pl,
     struct pxf_radset at;
     err = numa_resource_rads(topo, a, &at);
     if (!err)
-        err = numa_refresh(topo);
+        err = numa_refresh(topo, refresh_needed(a, &at, flags));
     if (!err && a->nattr_type == R_NSG) {
         /* The group's home, or ours becomes the group's. */
         radid_t home;
@@ -152,6 +174,8 @@ static int plan(const numa_attr_t *a, struct placement *pl,
     if (!err) {
         int pos = numa_rad_pos(topo, pl->home);
         pl->node = topo->rads[pos].node;
+        int here = numa_rad_pos(topo, numa_rad_of_cpu(topo, sched_getcpu()));
+        pl->caller_near = here >= 0 && topo->rads[here].node == pl->node;
         pl->home_cpus = topo->rads[pos].cpus;
         if (flags & RAD_INSIST)
             pl->run_cpus = pl->home_cpus;
@@ -164,7 +188,19 @@ static int plan(const numa_attr_t *a, struct placement *pl,
 }
 
 /* The calling thread takes the child's placement; *saved gets its own. */
-static int take_placement(const struct placement *pl, struct thread_state *saved)
+static bool cpus_meet(const struct pxf_cpuset *a, const struct pxf_cpuset *b)
+{
+    for (int w = 0; w < PXF_MAX_CPUS / 64; w++)
+        if (a->bits[w] & b->bits[w])
+            return true;
+    return false;
+}
+
+/* The calling thread takes the child's policy (and, when it must, its
+ * CPUs); *saved gets its own; *child_moves tells the child to set its
+ * CPUs itself. */
+static int take_placement(const struct placement *pl, struct thread_state *saved,
+                          bool *child_moves)
 {
     int err = save_state(saved);
     if (err)
@@ -172,7 +208,9 @@ static int take_placement(const struct placement *pl, struct thread_state *saved
     struct thread_state want = { .cpus = pl->home_cpus,
                                  .mode = (pl->flags & RAD_INSIST) ? MPOL_BIND : MPOL_PREFERRED };
     want.nodes[pl->node / 64] = 1UL << (pl->node % 64);
-    if (memcmp(&want.cpus, &saved->cpus, sizeof want.cpus) != 0
+    bool same_cpus = memcmp(&want.cpus, &saved->cpus, sizeof want.cpus) == 0;
+    *child_moves = !same_cpus && pl->caller_near && cpus_meet(&want.cpus, &saved->cpus);
+    if (!same_cpus && !*child_moves
         && sched_setaffinity(0, sizeof want.cpus, (cpu_set_t *)&want.cpus) != 0)
         return errno;
     if ((want.mode != saved->mode || memcmp(want.nodes, saved->nodes, sizeof want.nodes))
@@ -184,10 +222,14 @@ static int take_placement(const struct placement *pl, struct thread_state *saved
     return 0;
 }
 
-static void child_setup(const struct placement *pl, const struct thread_state *parent)
+static void child_setup(const struct placement *pl, const struct thread_state *parent,
+                        bool child_moves)
 {
+    /* masks that meet the allowed CPUs, or supersets of one the kernel
+     * took: these cannot fail */
+    if (child_moves)
+        sched_setaffinity(0, sizeof pl->home_cpus, (const cpu_set_t *)&pl->home_cpus);
     if (memcmp(&pl->run_cpus, &pl->home_cpus, sizeof pl->run_cpus) != 0)
-        /* a superset of a mask the kernel accepted: cannot fail */
         sched_setaffinity(0, sizeof pl->run_cpus, (const cpu_set_t *)&pl->run_cpus);
     if (pl->flags & RAD_MIGRATE)
         numa_migrate_self(pl->node);   /* best effort, as Tru64's */
@@ -207,14 +249,15 @@ static int placed_fork(const struct placement *pl, pid_t *pid)
         return err;
     }
     struct thread_state saved;
-    int err = take_placement(pl, &saved);
+    bool child_moves;
+    int err = take_placement(pl, &saved, &child_moves);
     if (err)
         return err;
     nfork_forking = true;
     err = pxf_fork(&child);
     nfork_forking = false;
     if (err == 0 && child == 0) {
-        child_setup(pl, &saved);
+        child_setup(pl, &saved, child_moves);
         *pid = 0;
         return 0;
     }

@@ -14,7 +14,7 @@ static int rad_locked(radid_t rad, bool refresh, struct numa_topology **topo,
     if (err)
         return err;
     int pos = numa_rad_pos(*topo, rad);
-    err = pos < 0 ? EINVAL : refresh ? numa_refresh(*topo) : 0;
+    err = pos < 0 ? EINVAL : refresh ? numa_refresh(*topo, REFRESH_ALL) : 0;
     if (err) {
         numa_unlock();
         return err;

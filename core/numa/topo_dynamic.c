@@ -129,14 +129,14 @@ static int refresh_freemem(struct numa_rad *rad)
     return 0;
 }
 
-int numa_refresh_machine(struct numa_topology *topo)
+int numa_refresh_machine(struct numa_topology *topo, int what)
 {
-    for (int r = 0; r < topo->nrads; r++) {
+    for (int r = 0; (what & REFRESH_FREEMEM) && r < topo->nrads; r++) {
         if (!topo->rads[r].online)
             continue;
         int err = refresh_freemem(&topo->rads[r]);
         if (err)
             return err;
     }
-    return refresh_load(topo);
+    return (what & REFRESH_LOAD) ? refresh_load(topo) : 0;
 }

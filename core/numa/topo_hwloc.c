@@ -104,7 +104,7 @@ int numa_load_machine(struct numa_topology *topo)
     }
     set_distances(topo, hw);
     hwloc_topology_destroy(hw);
-    return numa_refresh_machine(topo);
+    return numa_refresh_machine(topo, REFRESH_ALL);
 }
 
 /* --- PCI device locality: a second topology with I/O objects, loaded on

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "topology.h"
 
@@ -10,6 +11,7 @@ static pthread_mutex_t topo_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct numa_topology current;
 static bool loaded;
 static char *override_path;   /* NULL: not decided yet; "": the machine */
+static struct stat override_stat;  /* of the file when it was read */
 
 /* A fork while another thread holds the lock would leave it locked in the
  * child forever: take it around every fork(). */
@@ -37,6 +39,8 @@ static int load(void)
             return ENOMEM;
     }
     struct numa_topology fresh = {0};
+    if (override_path[0] && stat(override_path, &override_stat) != 0)
+        return errno;
     int err = override_path[0] ? numa_load_file(&fresh, override_path)
                                : numa_load_machine(&fresh);
     if (err) {
@@ -66,13 +70,20 @@ void numa_unlock(void)
     pthread_mutex_unlock(&topo_lock);
 }
 
-int numa_refresh(struct numa_topology *topo)
+int numa_refresh(struct numa_topology *topo, int what)
 {
     if (!topo->from_file)
-        return numa_refresh_machine(topo);
-    /* An override file is re-read whole: tests change loads between calls. */
-    int err = load();
-    return err;
+        return numa_refresh_machine(topo, what);
+    /* The file is the source of its loads and free memory: read it again
+     * when it changed (tests rewrite it between calls). */
+    struct stat now;
+    if (stat(override_path, &now) != 0)
+        return errno;
+    if (now.st_mtim.tv_sec == override_stat.st_mtim.tv_sec
+        && now.st_mtim.tv_nsec == override_stat.st_mtim.tv_nsec
+        && now.st_size == override_stat.st_size && now.st_ino == override_stat.st_ino)
+        return 0;
+    return load();
 }
 
 int pxf_numa_set_topology(const char *path)

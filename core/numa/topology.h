@@ -61,8 +61,12 @@ struct numa_topology {
  * machine). On error the lock is not held. */
 int numa_lock(struct numa_topology **topo);
 void numa_unlock(void);
-/* Re-read free memory and CPU load. */
-int numa_refresh(struct numa_topology *topo);
+/* Re-read what a decision needs: free memory, CPU load or both. An
+ * override file is re-read when it changed. */
+#define REFRESH_FREEMEM 1
+#define REFRESH_LOAD 2
+#define REFRESH_ALL (REFRESH_FREEMEM | REFRESH_LOAD)
+int numa_refresh(struct numa_topology *topo, int what);
 
 /* The position of RAD id in rads[], or -1. */
 int numa_rad_pos(const struct numa_topology *topo, radid_t id);
@@ -76,7 +80,7 @@ void numa_rads_of_node(const struct numa_topology *topo, int node,
  * topology or return an errno. */
 int numa_load_machine(struct numa_topology *topo);
 int numa_load_file(struct numa_topology *topo, const char *path);
-int numa_refresh_machine(struct numa_topology *topo);
+int numa_refresh_machine(struct numa_topology *topo, int what);
 void numa_free(struct numa_topology *topo);
 
 /* Where a PCI device is (busid "dddd:bb:dd.f"): its RADs, from the
