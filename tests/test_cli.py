@@ -138,6 +138,8 @@ EXPECTED = {
                 "unset variable: ierror = 22 (EINVAL = 22)"],
     "spawn.f90": ["hello from pid ", " exited with 3",
                   "missing program: ierror=2 ipid=-1"],
+    "nfork.f90": ["RADs: ", "child: my home RAD is 0", "child exit status: 0",
+                  "RAD 999: ierror=22 ipid=-1"],
 }
 
 
