@@ -59,7 +59,7 @@ def test_fortran_device_locality(programs, tmp_path, monkeypatch):
 
 
 def test_fortran_radfork_eagain(programs):
-    kv = programs.run("t_nfork", "eagain", preexec_fn=as_unprivileged(nproc=0))
+    kv = programs.run("t_nfork", "radfork", preexec_fn=as_unprivileged(nproc=0))
     assert kv["radfork.ierror"] == str(errno.EAGAIN)
 
 
@@ -170,11 +170,29 @@ except OSError as e:
     assert py(code)["errno"] == f" {err}"
 
 
-def test_python_nfork_eagain(programs):
-    # as nobody under RLIMIT_NPROC = 0, from a program nobody can run: the
-    # Fortran one (Python cannot start as nobody under /root)
-    kv = programs.run("t_nfork", "eagain", preexec_fn=as_unprivileged(nproc=0))
-    assert kv["radfork.ierror"] == str(errno.EAGAIN)
+@pytest.mark.parametrize("err", [errno.EAGAIN, errno.ENOMEM])
+def test_python_nfork_kernel_refusals(programs, err):
+    # the kernel refusing the process, through a seccomp filter on clone
+    # (Python cannot run as nobody here to meet RLIMIT_NPROC: /root is 0700;
+    # the Fortran and C tests do that)
+    code = ("import os, pxf\nfrom pxf.numa import *\n"
+            "try:\n    pxf.nfork(NumaAttr(R_RAD, [0], flags=RAD_INSIST))\n"
+            "except OSError as e:\n    print('errno=', e.errno)\n"
+            "print('cpus=', sorted(os.sched_getaffinity(0)) == sorted(range(os.cpu_count())))\n")
+    helper = programs.c("seccomp_fail", "-lseccomp")
+    import sys
+    _, out, _ = run([helper, err, "clone,fork,vfork", sys.executable, "-c", code],
+                    check_rc=0)
+    kv = parse(out)
+    assert kv["errno"] == f" {err}"
+    assert kv["cpus"] == " True"          # the caller's own CPUs back
+
+
+def test_fortran_radfork_enomem(programs):
+    helper = programs.c("seccomp_fail", "-lseccomp")
+    _, out, _ = run([helper, errno.ENOMEM, "clone,fork,vfork",
+                     programs.fortran("t_nfork"), "radfork"], check_rc=0)
+    assert parse(out)["radfork.ierror"] == str(errno.ENOMEM)
 
 
 def test_python_nsg(two):

@@ -95,7 +95,7 @@ program t_nfork
     print '(a,i0)', 'nloc.ierror=', ierror
     call print_set('near', jset)
 
-  case ('eagain')
+  case ('radfork')
     call pxfradfork(0, 0, ipid, ierror)
     print '(a,i0)', 'radfork.ierror=', ierror
   end select
