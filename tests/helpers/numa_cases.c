@@ -31,31 +31,8 @@
 #include <unistd.h>
 
 #include <pxf/numa.h>
+#include "cases.h"
 
-static void die(const char *what)
-{
-    fprintf(stderr, "harness: %s: %s\n", what, strerror(errno));
-    exit(99);
-}
-
-static const char *ename(int e)
-{
-    static char buf[16];
-    switch (e) {
-    case 0: return "0";
-    case EINVAL: return "EINVAL";
-    case EFAULT: return "EFAULT";
-    case EAGAIN: return "EAGAIN";
-    case ENOMEM: return "ENOMEM";
-    case ENOENT: return "ENOENT";
-    case EEXIST: return "EEXIST";
-    case EACCES: return "EACCES";
-    case EPERM: return "EPERM";
-    case ESRCH: return "ESRCH";
-    }
-    snprintf(buf, sizeof buf, "%d", e);
-    return buf;
-}
 
 /* KEY=result and KEY.errno=name of a Tru64-style call (errno cleared
  * first; read after the call, never in the same argument list). */

@@ -19,33 +19,10 @@
 
 #include <pxf/process.h>
 #include <pxf/rfork.h>
+#include "cases.h"
 
 extern char **environ;
 
-static void die(const char *what)
-{
-    fprintf(stderr, "harness: %s: %s\n", what, strerror(errno));
-    exit(99);
-}
-
-static const char *ename(int e)
-{
-    static char buf[16];
-    switch (e) {
-    case 0: return "0";
-    case EINVAL: return "EINVAL";
-    case ENOTSUP: return "ENOTSUP";
-    case ECHILD: return "ECHILD";
-    case EBADF: return "EBADF";
-    case EPERM: return "EPERM";
-    case EAGAIN: return "EAGAIN";
-    case EOWNERDEAD: return "EOWNERDEAD";
-    case ETIMEDOUT: return "ETIMEDOUT";
-    case EDEADLK: return "EDEADLK";
-    }
-    snprintf(buf, sizeof buf, "%d", e);
-    return buf;
-}
 
 /* errno of a -1 result, else "0" */
 static const char *rc_errno(long rc) { return ename(rc == -1 ? errno : 0); }
