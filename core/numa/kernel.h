@@ -38,4 +38,29 @@ static inline long sys_move_pages(pid_t pid, unsigned long count, void **pages,
     return syscall(SYS_move_pages, pid, count, pages, nodes, status, flags);
 }
 
+/* The mask of one node. */
+static inline void node_mask(int node, unsigned long mask[PXF_MAX_RADS / 64])
+{
+    for (int w = 0; w < PXF_MAX_RADS / 64; w++)
+        mask[w] = 0;
+    mask[node / 64] = 1UL << (node % 64);
+}
+
+/* The memory policy nfork and nsg_attach_pid give: preferred home node,
+ * bound with RAD_INSIST. */
+static inline int home_policy_mode(unsigned long flags)
+{
+    return (flags & RAD_INSIST) ? MPOL_BIND : MPOL_PREFERRED;
+}
+
+/* Move every page of pid (0: the caller) that can move to node. */
+static inline long migrate_all_to(pid_t pid, int node)
+{
+    unsigned long from[PXF_MAX_RADS / 64], to[PXF_MAX_RADS / 64];
+    for (int w = 0; w < PXF_MAX_RADS / 64; w++)
+        from[w] = ~0UL;
+    node_mask(node, to);
+    return sys_migrate_pages(pid, NODEMASK_BITS, from, to);
+}
+
 #endif

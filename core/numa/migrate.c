@@ -63,9 +63,5 @@ int numa_migrate_self(int node)
     }
     fclose(maps);
     sigprocmask(SIG_SETMASK, &old, NULL);
-    unsigned long from[PXF_MAX_RADS / 64], to[PXF_MAX_RADS / 64];
-    memset(from, 0xff, sizeof from);
-    memset(to, 0, sizeof to);
-    to[node / 64] |= 1UL << (node % 64);
-    return sys_migrate_pages(0, NODEMASK_BITS, from, to) < 0 ? errno : 0;
+    return migrate_all_to(0, node) < 0 ? errno : 0;
 }

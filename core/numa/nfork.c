@@ -27,8 +27,6 @@
 #include "kernel.h"
 #include "numa_internal.h"
 
-int numa_migrate_self(int node);
-
 struct placement {
     bool place;                 /* false: a plain fork */
     radid_t home;
@@ -205,9 +203,8 @@ static int take_placement(const struct placement *pl, struct thread_state *saved
     int err = save_state(saved);
     if (err)
         return err;
-    struct thread_state want = { .cpus = pl->home_cpus,
-                                 .mode = (pl->flags & RAD_INSIST) ? MPOL_BIND : MPOL_PREFERRED };
-    want.nodes[pl->node / 64] = 1UL << (pl->node % 64);
+    struct thread_state want = { .cpus = pl->home_cpus, .mode = home_policy_mode(pl->flags) };
+    node_mask(pl->node, want.nodes);
     bool same_cpus = memcmp(&want.cpus, &saved->cpus, sizeof want.cpus) == 0;
     *child_moves = !same_cpus && pl->caller_near && cpus_meet(&want.cpus, &saved->cpus);
     if (!same_cpus && !*child_moves

@@ -39,21 +39,13 @@ struct nsg_shared {
     struct nsg_member members[NSG_MAX_MEMBERS];
 };
 
+/* When pid started (field 22), telling it from a later process that
+ * reuses its number; 0 if it is gone. */
 static unsigned long long start_time(pid_t pid)
 {
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    FILE *f = fopen(path, "re");
-    if (f == NULL)
-        return 0;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    char *p = strrchr(buf, ')');
-    for (int field = 2; p && *p; p++)
-        if (*p == ' ' && ++field == 22)
-            return strtoull(p + 1, NULL, 10);
-    return 0;
+    unsigned long long t = 0;
+    numa_proc_stat_field(pid, 22, &t);
+    return t;
 }
 
 static void group_lock(struct nsg_shared *g)
@@ -246,19 +238,15 @@ int nsg_attach_pid(nsgid_t nsg, pid_t pid, unsigned long flags)
     if (!err && sched_setaffinity(target, sizeof cpus, (cpu_set_t *)&cpus) != 0)
         err = errno;
     if (!err && self) {
-        unsigned long nodes[PXF_MAX_RADS / 64] = {0};
-        nodes[node / 64] = 1UL << (node % 64);
-        if (sys_set_mempolicy((flags & RAD_INSIST) ? MPOL_BIND : MPOL_PREFERRED,
-                              nodes, NODEMASK_BITS) != 0)
+        unsigned long nodes[PXF_MAX_RADS / 64];
+        node_mask(node, nodes);
+        if (sys_set_mempolicy(home_policy_mode(flags), nodes, NODEMASK_BITS) != 0)
             err = errno;
         else
             numa_record_home(home);
     }
     if (!err && (flags & RAD_MIGRATE)) {
-        unsigned long from[PXF_MAX_RADS / 64], to[PXF_MAX_RADS / 64] = {0};
-        memset(from, 0xff, sizeof from);
-        to[node / 64] = 1UL << (node % 64);
-        if (sys_migrate_pages(target, NODEMASK_BITS, from, to) < 0)
+        if (migrate_all_to(target, node) < 0)
             err = errno;
     }
     return err ? (int)fail(err) : 0;

@@ -10,28 +10,26 @@
 #include "numa_handles.h"
 #include "numa_internal.h"
 
-int pxf_nfork_attr(const numa_attr_t *attr, pid_t *pid);
-
-static int radset_get(int handle, struct pxf_radset *out)
+/* Copy a 'radset' handle's set out (get) or in (put). */
+static int radset_copy(int handle, struct pxf_radset *set, bool put)
 {
     void *data;
     int err = pxf_handle_acquire(handle, pxf_struct_type_find("radset"), &data, NULL);
     if (err)
         return err;
-    memcpy(out, data, sizeof *out);
+    memcpy(put ? data : (void *)set, put ? (void *)set : data, sizeof *set);
     pxf_handle_release();
     return 0;
 }
 
-static int radset_put(int handle, const struct pxf_radset *in)
+static int radset_get(int handle, struct pxf_radset *out)
 {
-    void *data;
-    int err = pxf_handle_acquire(handle, pxf_struct_type_find("radset"), &data, NULL);
-    if (err)
-        return err;
-    memcpy(data, in, sizeof *in);
-    pxf_handle_release();
-    return 0;
+    return radset_copy(handle, out, false);
+}
+
+static int radset_put(int handle, struct pxf_radset *in)
+{
+    return radset_copy(handle, in, true);
 }
 
 /* A numa_attr_t from a 'numa_attr' handle; set and path are its storage. */

@@ -34,6 +34,15 @@ void numa_within(const struct numa_topology *topo, const struct pxf_radset *from
 /* The caller's home: the recorded one, else the RAD of the CPU it runs on. */
 radid_t numa_current_home(const struct numa_topology *topo);
 
+/* Field `field` (1-based, as proc(5) numbers them) of /proc/PID/stat;
+ * ESRCH if there is no such process (resource.c). */
+int numa_proc_stat_field(pid_t pid, int field, unsigned long long *value);
+
+/* nfork on copied-in attributes (nfork.c); RAD_MIGRATE in the child
+ * (migrate.c). */
+int pxf_nfork_attr(const numa_attr_t *attr, pid_t *pid);
+int numa_migrate_self(int node);
+
 /* NSG home (nsg.c): the group's home, RAD_NONE if it has none yet. */
 int numa_nsg_home(nsgid_t nsg, radid_t *home);
 int numa_nsg_join(nsgid_t nsg, pid_t pid, radid_t proposed, radid_t *home);

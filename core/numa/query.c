@@ -72,29 +72,21 @@ static ssize_t pages(long long bytes)
     return (ssize_t)(bytes / sysconf(_SC_PAGESIZE));
 }
 
-ssize_t rad_get_freemem(radid_t rad)
+/* Free (read now) or physical memory of a RAD, in pages. */
+static ssize_t rad_pages(radid_t rad, bool free)
 {
     struct numa_topology *topo;
     const struct numa_rad *r;
-    int err = rad_locked(rad, true, &topo, &r);
+    int err = rad_locked(rad, free, &topo, &r);
     if (err)
         return fail(err);
-    ssize_t n = pages(r->freemem);
+    ssize_t n = pages(free ? r->freemem : r->physmem);
     numa_unlock();
     return n;
 }
 
-ssize_t rad_get_physmem(radid_t rad)
-{
-    struct numa_topology *topo;
-    const struct numa_rad *r;
-    int err = rad_locked(rad, false, &topo, &r);
-    if (err)
-        return fail(err);
-    ssize_t n = pages(r->physmem);
-    numa_unlock();
-    return n;
-}
+ssize_t rad_get_freemem(radid_t rad) { return rad_pages(rad, true); }
+ssize_t rad_get_physmem(radid_t rad) { return rad_pages(rad, false); }
 
 int rad_get_state(radid_t rad)
 {

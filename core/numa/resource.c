@@ -79,6 +79,26 @@ static int radset_rads(const struct numa_topology *topo, radset_t set,
     return bits_count(out->bits, PXF_MAX_RADS) ? 0 : EINVAL;
 }
 
+int numa_proc_stat_field(pid_t pid, int field, unsigned long long *value)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = pid > 0 ? fopen(path, "re") : NULL;
+    if (f == NULL)
+        return ESRCH;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    /* field 2, the command, may hold spaces: count from its ')' */
+    char *p = strrchr(buf, ')');
+    for (int at = 2; p && *p; p++)
+        if (*p == ' ' && ++at == field) {
+            *value = strtoull(p + 1, NULL, 10);
+            return 0;
+        }
+    return EIO;
+}
+
 /* The CPU a process last ran on (field 39 of /proc/PID/stat). */
 static int pid_rads(const struct numa_topology *topo, pid_t pid,
                     struct pxf_radset *out)
@@ -88,22 +108,10 @@ static int pid_rads(const struct numa_topology *topo, pid_t pid,
         bit_set(out->bits, numa_current_home(topo));
         return 0;
     }
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    FILE *f = pid > 0 ? fopen(path, "re") : NULL;
-    if (f == NULL)
+    unsigned long long cpu;
+    if (numa_proc_stat_field(pid, 39, &cpu) != 0)
         return EINVAL;                   /* no such process */
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    char *p = strrchr(buf, ')');         /* the command may hold spaces */
-    int field = 2, cpu = -1;
-    for (; p && *p; p++)
-        if (*p == ' ' && ++field == 39) {
-            cpu = atoi(p + 1);
-            break;
-        }
-    radid_t rad = numa_rad_of_cpu(topo, cpu);
+    radid_t rad = numa_rad_of_cpu(topo, (int)cpu);
     if (rad == RAD_NONE)
         return EINVAL;
     bit_set(out->bits, rad);

@@ -22,7 +22,7 @@ static int max_of_list(const char *path)
     if (fgets(buf, sizeof buf, f) == NULL)
         buf[0] = '\0';
     fclose(f);
-    static struct pxf_radset set;   /* only under the topology lock */
+    struct pxf_radset set;
     if (bits_parse_list(set.bits, PXF_MAX_RADS, buf) != 0)
         return -1;
     for (int i = PXF_MAX_RADS - 1; i >= 0; i--)
