@@ -33,6 +33,14 @@ class PXFError(OSError):
         return PXF_CODES[self.errno][0]
 
 
+def checked(result: tuple):
+    """The outputs of an _fpxf call whose last output is ierror, after
+    check(): the one value, or a tuple of them."""
+    *values, ierror = result
+    check(ierror)
+    return values[0] if len(values) == 1 else tuple(values)
+
+
 def check(ierror: int, filename: str | None = None) -> None:
     """Raise the exception for a nonzero ierror: PXFError for a 1003.9 code,
     otherwise OSError(errno, strerror), which Python turns into the matching

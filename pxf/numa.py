@@ -12,11 +12,13 @@ library's values (PXFCONST). Failures raise OSError.
 """
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import _fpxf
-from ._errors import check
+from ._errors import check, checked
 from ._strings import argument, decode, output
 from .consts import const
 from .process import _flush_python
@@ -45,7 +47,6 @@ NSG_EXCL = const("NSG_EXCL")
 NSG_GETBYPID = const("NSG_GETBYPID")
 NSG_CLEANUP = const("NSG_CLEANUP")
 
-_EINVAL = const("EINVAL")
 
 
 class RadSet:
@@ -82,20 +83,15 @@ class RadSet:
     def __contains__(self, rad: object) -> bool:
         if not isinstance(rad, int):
             return False
-        member, ierror = _fpxf.pxfradismember(self.handle, rad)
-        check(ierror)
-        return bool(member)
+        return bool(checked(_fpxf.pxfradismember(self.handle, rad)))
 
     def __len__(self) -> int:
-        n, ierror = _fpxf.pxfradcountset(self.handle)
-        check(ierror)
-        return int(n)
+        return int(checked(_fpxf.pxfradcountset(self.handle)))
 
     def __iter__(self) -> Iterator[int]:
         after = -1
         while True:
-            rad, ierror = _fpxf.pxfradnext(self.handle, after)
-            check(ierror)
+            rad = checked(_fpxf.pxfradnext(self.handle, after))
             if rad < 0:
                 return
             yield int(rad)
@@ -151,11 +147,15 @@ class NumaAttr:
 
 
 class _AttrHandle:
-    """A 'numa_attr' handle filled from a NumaAttr, freed on exit."""
+    """A 'numa_attr' handle filled from a NumaAttr, freed on exit; None is
+    handle 0 (PXFNFORK: a plain fork)."""
 
-    def __init__(self, attr: NumaAttr):
-        self.struct = Struct("numa_attr")
+    def __init__(self, attr: NumaAttr | None):
+        self.struct = None
         self.radset = None
+        if attr is None:
+            return
+        self.struct = Struct("numa_attr")
         s = self.struct
         s.set_int("nattr_type", attr.type)
         s.set_int("nattr_distance", attr.distance)
@@ -175,10 +175,11 @@ class _AttrHandle:
         # (an unknown type: the library refuses it with EINVAL)
 
     def __enter__(self) -> int:
-        return self.struct.handle
+        return self.struct.handle if self.struct else 0
 
     def __exit__(self, *exc):
-        self.struct.close()
+        if self.struct:
+            self.struct.close()
 
 
 def nfork(attr: NumaAttr | None = None) -> int:
@@ -186,25 +187,16 @@ def nfork(attr: NumaAttr | None = None) -> int:
     chosen for `attr` (None: plain fork). 0 in the child, its pid in the
     parent. Buffers are flushed and the interpreter's fork steps run, as
     for os.fork()."""
-    if attr is None:
-        _flush_python()
-        pid, ierror = _fpxf.pxfnfork(0)
-        check(ierror)
-        return int(pid)
     with _AttrHandle(attr) as h:
         _flush_python()
-        pid, ierror = _fpxf.pxfnfork(h)
-    check(ierror)
-    return int(pid)
+        return int(checked(_fpxf.pxfnfork(h)))
 
 
 def rad_fork(rad: int, flags: int = 0) -> int:
     """rad_fork(3): nfork onto RAD `rad`, bound there (flags:
     RAD_NO_INHERIT)."""
     _flush_python()
-    pid, ierror = _fpxf.pxfradfork(rad, flags)
-    check(ierror)
-    return int(pid)
+    return int(checked(_fpxf.pxfradfork(rad, flags)))
 
 
 def nloc(attr: NumaAttr) -> frozenset[int]:
@@ -220,17 +212,14 @@ def choose(attr: NumaAttr) -> tuple[int, frozenset[int]]:
     candidate RADs). R_NSG raises EINVAL (joining is not a dry run)."""
     cands = RadSet()
     with _AttrHandle(attr) as h:
-        home, ierror = _fpxf.pxfnforkchoice(h, cands.handle)
-    check(ierror)
+        home = checked(_fpxf.pxfnforkchoice(h, cands.handle))
     return int(home), frozenset(cands)
 
 
 def set_topology(path: str | None = None) -> None:
     """Read the topology from an override file (docs/numa.md); None: the
     machine again."""
-    # "" by the 1003.9 trim rule: a blank with length 0
-    b, n = argument(path) if path else (b" ", 0)
-    check(_fpxf.pxfnumatopology(b, n))
+    check(_fpxf.pxfnumatopology(*argument(path or "")))
 
 
 @dataclass(frozen=True)
@@ -266,23 +255,18 @@ def _cpu_list(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _value(result):
-    *values, ierror = result
-    check(ierror)
-    return values[0] if len(values) == 1 else values
-
-
 def topology() -> Topology:
     """The RADs now: CPUs, distances, physical and free memory, load."""
-    import os
     page = os.sysconf("SC_PAGESIZE")
-    max_id = int(_value(_fpxf.pxfradgetmax()))
+    max_id = int(checked(_fpxf.pxfradgetmax()))
     ids = []
     for r in range(max_id):
-        state, ierror = _fpxf.pxfradgetstate(r)
-        if ierror == _EINVAL:
+        try:
+            state = checked(_fpxf.pxfradgetstate(r))
+        except OSError as e:
+            if e.errno != errno.EINVAL:
+                raise
             continue               # not a RAD of this topology
-        check(ierror)
         ids.append((r, state == RAD_ONLINE))
     rads = []
     for r, online in ids:
@@ -291,28 +275,28 @@ def topology() -> Topology:
             continue
         cpulist, ilen, ierror = _fpxf.pxfradgetcpus(r)
         cpus = _cpu_list(decode(output(cpulist, ilen, ierror)))
-        dist = {o: int(_value(_fpxf.pxfradgetdistance(r, o))) for o, _ in ids}
+        dist = {o: int(checked(_fpxf.pxfradgetdistance(r, o))) for o, _ in ids}
         rads.append(Rad(r, True, cpus,
-                        int(_value(_fpxf.pxfradgetphysmem(r))) * page,
-                        int(_value(_fpxf.pxfradgetfreemem(r))) * page,
-                        int(_value(_fpxf.pxfradgetload(r))), dist))
+                        int(checked(_fpxf.pxfradgetphysmem(r))) * page,
+                        int(checked(_fpxf.pxfradgetfreemem(r))) * page,
+                        int(checked(_fpxf.pxfradgetload(r))), dist))
     return Topology(tuple(rads), max_id)
 
 
 def current_home() -> int:
     """rad_get_current_home(3)."""
-    return int(_value(_fpxf.pxfradgetcurrenthome()))
+    return int(checked(_fpxf.pxfradgetcurrenthome()))
 
 
 def cpu_rad(cpu: int) -> int:
     """cpu_get_rad(3)."""
-    return int(_value(_fpxf.pxfcpugetrad(cpu)))
+    return int(checked(_fpxf.pxfcpugetrad(cpu)))
 
 
 def nsg_init(key: int, flags: int = 0) -> int:
     """nsg_init(3): the NUMA scheduling group of `key` (NSG_CREATE: make it;
     the low nine bits of flags are its permissions, 0600 if none)."""
-    return int(_value(_fpxf.pxfnsginit(key, flags)))
+    return int(checked(_fpxf.pxfnsginit(key, flags)))
 
 
 def nsg_attach_pid(nsg: int, pid: int = 0, flags: int = 0) -> None:
