@@ -9,6 +9,10 @@
  *   numa_cases fork TYPE DESCR DIST FLAGS     nfork; the child reports its
  *                                        placement, and its own child's
  *   numa_cases radfork RAD FLAGS         rad_fork, reported the same way
+ *   numa_cases migrate FLAGS             nfork onto the first RAD: does the
+ *                                        child still share the parent's
+ *                                        resident page, and is a page
+ *                                        neither touched resident now?
  *   numa_cases nsg KEY FLAGS CMD...      nsg_init + attach/detach/destroy
  *
  * TYPE is RAD, FILDES, PATH, SHM, PID, MEM, NSG or a number; DESCR is a
@@ -25,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -34,12 +39,13 @@
 #include "cases.h"
 
 
-/* KEY=result and KEY.errno=name of a Tru64-style call (errno cleared
- * first; read after the call, never in the same argument list). */
+/* KEY=result and KEY.errno=name of a Tru64-style call: errno is read
+ * only after a -1 (a success may leave anything in it), never in the same
+ * argument list as the call. */
 #define REPORT(key, expr) do {                                            \
         errno = 0;                                                        \
         long report_value_ = (long)(expr);                                \
-        int report_errno_ = errno;                                        \
+        int report_errno_ = report_value_ == -1 ? errno : 0;              \
         printf("%s=%ld\n%s.errno=%s\n", key, report_value_, key,        \
                ename(report_errno_));                                     \
     } while (0)
@@ -225,7 +231,8 @@ static void report_fork(pid_t pid)
 
 static int cmd_machine(void)
 {
-    printf("num=%d\nmax=%d\n", rad_get_num(), rad_get_max());
+    REPORT("num", rad_get_num());
+    REPORT("max", rad_get_max());
     cpuset_t cpus;
     cpusetcreate(&cpus);
     for (radid_t r = 0; r < rad_get_max(); r++) {
@@ -349,6 +356,56 @@ static int cmd_fork(char **argv)
     return 0;
 }
 
+/* The physical frame of the page at p (/proc/self/pagemap; 0 if not
+ * present or not visible to us). */
+static unsigned long long frame_of(const void *p)
+{
+    unsigned long long entry = 0;
+    long page = sysconf(_SC_PAGESIZE);
+    int fd = open("/proc/self/pagemap", O_RDONLY);
+    if (fd < 0 || pread(fd, &entry, sizeof entry,
+                        (off_t)((unsigned long)p / (unsigned long)page * sizeof entry)) != sizeof entry)
+        die("pagemap");
+    close(fd);
+    return (entry >> 63) & 1 ? entry & ((1ULL << 55) - 1) : 0;
+}
+
+static int cmd_migrate(char **argv)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    char *buf = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (buf == MAP_FAILED)
+        die("mmap");
+    buf[0] = 1;                     /* resident; the second page is not */
+    unsigned long long parent_frame = frame_of(buf);
+    printf("frame_visible=%d\n", parent_frame != 0);
+    radset_t set;
+    radsetcreate(&set);
+    radfillset(set);
+    rad_cursor_t c = SET_CURSOR_INIT;
+    radid_t first = rad_foreach(set, 0, &c);
+    rademptyset(set);
+    radaddset(set, first);
+    numa_attr_t a = { R_RAD, { .rd_radset = set }, 0, parse_flags(argv[0]) };
+    fflush(stdout);
+    pid_t pid = nfork(&a);
+    if (pid == 0) {
+        unsigned char vec[2];
+        if (mincore(buf, (size_t)page * 2, vec) != 0)
+            die("mincore");
+        printf("child.shares_page=%d\nchild.value=%d\nchild.untouched_resident=%d\n",
+               frame_of(buf) == parent_frame, buf[0], vec[1] & 1);
+        fflush(stdout);
+        _exit(0);
+    }
+    printf("nfork=%s\n", pid < 0 ? ename(errno) : "ok");
+    if (pid > 0)
+        waitpid(pid, NULL, 0);
+    printf("parent.frame_kept=%d\n", frame_of(buf) == parent_frame);
+    return 0;
+}
+
 static int cmd_radfork(char **argv)
 {
     report_fork(rad_fork(atoi(argv[0]), parse_flags(argv[1])));
@@ -407,6 +464,8 @@ int main(int argc, char **argv)
         return cmd_choose(argv + 2);
     if (strcmp(cmd, "fork") == 0 && argc == 6)
         return cmd_fork(argv + 2);
+    if (strcmp(cmd, "migrate") == 0 && argc == 3)
+        return cmd_migrate(argv + 2);
     if (strcmp(cmd, "radfork") == 0 && argc == 4)
         return cmd_radfork(argv + 2);
     if (strcmp(cmd, "nsg") == 0 && argc >= 4)
