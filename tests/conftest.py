@@ -30,17 +30,34 @@ def workdir():
     shutil.rmtree(d, ignore_errors=True)
 
 
+def _private_libdir(workdir: Path) -> Path:
+    """A world-readable copy of libpxf in WORKDIR: programs that drop to
+    nobody must load the library without entering the installation, which
+    may sit under a home directory nobody cannot enter (mode 700)."""
+    lib = workdir / "lib"
+    lib.mkdir(mode=0o755)
+    for f in Path(_config.LIBDIR).glob("libpxf.so*"):
+        shutil.copy2(f, lib / f.name, follow_symlinks=False)
+    if not list(lib.iterdir()):
+        raise RuntimeError(f"no libpxf.so* in {_config.LIBDIR}")
+    return lib
+
+
 class Programs:
-    """Builds each test program once per session and runs it."""
+    """Builds each test program once per session and runs it. Programs find
+    libpxf in the session's world-readable copy first (see _private_libdir);
+    it is the installed library, byte for byte."""
 
     def __init__(self, workdir: Path):
         self.workdir = workdir
+        self.rpath = "-Wl,-rpath," + str(_private_libdir(workdir))
         self.built: dict[str, Path] = {}
 
     def fortran(self, name: str) -> Path:
         if name not in self.built:
             exe = self.workdir / name
-            build.compile_program([str(FORTRAN / f"{name}.f90")], str(exe))
+            build.compile_program([str(FORTRAN / f"{name}.f90")], str(exe),
+                                  extra=[self.rpath])
             self.built[name] = exe
         return self.built[name]
 
@@ -50,7 +67,7 @@ class Programs:
             exe = self.workdir / name
             subprocess.run(["cc", "-std=c11", "-D_GNU_SOURCE", "-Wall", "-Werror",
                             "-I" + _config.INCDIR, str(HELPERS / f"{name}.c"),
-                            "-o", str(exe), "-L" + _config.LIBDIR,
+                            "-o", str(exe), "-L" + _config.LIBDIR, self.rpath,
                             "-Wl,-rpath," + _config.LIBDIR, *libs, "-pthread"],
                            check=True)
             self.built[key] = exe
