@@ -19,6 +19,7 @@ import time
 
 import pxf
 from pxf import _config, build
+from _smoke import count
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -59,7 +60,7 @@ def python_samples(n: int) -> dict[str, list[int]]:
 
 
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    n = count(1, 3000)
     f = fortran_samples(n)
     p = python_samples(n)
     med = {k: statistics.median(v) for k, v in {**f, **p}.items()}

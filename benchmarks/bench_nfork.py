@@ -20,6 +20,7 @@ import sys
 import tempfile
 
 from pxf import _config
+from _smoke import count
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -58,7 +59,7 @@ def report(title: str, med: dict[str, float]) -> float:
 
 
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    n = count(1, 2000)
     with tempfile.TemporaryDirectory() as tmp:
         exe = os.path.join(tmp, "nfork_roundtrip")
         subprocess.run(["cc", "-O2", "-I" + _config.INCDIR,

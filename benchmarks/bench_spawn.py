@@ -20,9 +20,10 @@ import time
 
 import pxf
 from pxf import _config, build
+from _smoke import count, sizes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SIZES_GIB = (0.1, 1.0, 4.0)
+SIZES_GIB = sizes((0.1, 1.0, 4.0))
 
 
 def build_fortran(tmp: str) -> str:
@@ -66,8 +67,8 @@ def python_medians(gib: float, n: int) -> dict[str, float]:
 
 
 def main() -> int:
-    nspawn = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    nfork = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    nspawn = count(1, 200)
+    nfork = count(2, 20)
     print(f"start /bin/true and wait; medians ({nspawn} spawns, {nfork} forks per size); "
           f"{_config.FC_NAME} {_config.FC_VERSION}")
     ok = True

@@ -8,12 +8,14 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import pxf
 from pxf import _config, build
-from support import FORTRAN, HELPERS, parse, run
+from support import (EXAMPLES, FORTRAN, HELPERS, command_lines, parse, readme_block,
+                     readme_text, run, run_shell_lines, source_copy)
 
 
 def pytest_report_header(config):
@@ -108,3 +110,33 @@ def no_leftover_processes():
         except (ProcessLookupError, ChildProcessError):
             pass
     assert not left, f"test left child processes behind: {sorted(left)}"
+
+
+@pytest.fixture(scope="session")
+def readme_hpc(tmp_path_factory):
+    """The README's HPC path, run line by line as written, into a private
+    prefix: the build prerequisites (tools/install-deps.sh, tools/venv.sh
+    into ~/pxf-build-env under a fresh HOME, PATH), then meson setup and
+    install from a copy of the source tree, pkg-config, and the shared and
+    static builds of prog.f90 (examples/fork_wait.f90), each program run
+    right after it is built."""
+    tmp = tmp_path_factory.mktemp("readme-hpc")
+    src, home, prefix = source_copy(tmp / "src"), tmp / "home", tmp / "prefix"
+    home.mkdir()
+    shutil.copy(EXAMPLES / "fork_wait.f90", src / "prog.f90")
+    env = dict(os.environ, HOME=str(home),
+               PIP_CACHE_DIR=os.environ.get("PIP_CACHE_DIR",
+                                            os.path.expanduser("~/.cache/pip")))
+    env.pop("PKG_CONFIG_PATH", None)
+    lines = command_lines(readme_block("tools/install-deps.sh")) + command_lines(
+        readme_text(readme_block("FC=gfortran meson setup"), prefix))
+
+    def run_each_program(i, line):
+        if line.startswith(_config.FC + " "):
+            return f"cp a.out prog{i}; ./a.out > prog{i}.out"
+        return None
+
+    run_shell_lines(lines, cwd=src, env=env, after=run_each_program)
+    built = sorted(src.glob("prog[0-9]*.out"), key=lambda out: int(out.stem[4:]))
+    return SimpleNamespace(prefix=prefix, lines=lines,
+                           programs=[out.with_suffix("") for out in built])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,8 @@ HERE = Path(__file__).parent
 FORTRAN = HERE / "fortran"
 HELPERS = HERE / "helpers"
 REPO = HERE.parent
+README = REPO / "README.md"
+EXAMPLES = REPO / "examples"
 NOBODY = pwd.getpwnam("nobody")
 
 
@@ -54,3 +58,54 @@ def as_unprivileged(nproc: int | None = None):
 def python_snippet(code: str, **kw):
     """Run Python code in a fresh interpreter that imports this pxf."""
     return run([sys.executable, "-c", code], **kw)
+
+
+def readme_blocks(lang: str) -> list[str]:
+    """The README's fenced code blocks of language LANG, verbatim."""
+    return re.findall(rf"^```{lang}\n(.*?)^```$", README.read_text(), flags=re.M | re.S)
+
+
+def readme_block(first: str) -> str:
+    """The one README shell block whose first line starts with FIRST."""
+    found = [b for b in readme_blocks("sh") if b.startswith(first)]
+    assert len(found) == 1, f"README has {len(found)} sh blocks starting with {first!r}"
+    return found[0]
+
+
+def readme_text(block: str, prefix: Path) -> str:
+    """A README block as the tests type it: installing into PREFIX instead
+    of /opt/pxf/<version>, with the compiler this pxf was built with in
+    place of gfortran."""
+    import pxf
+    from pxf import _config
+    readme_prefix = f"/opt/pxf/{pxf.__version__}"
+    assert readme_prefix in block, f"the README's prefix is not {readme_prefix}"
+    return re.sub(r"\bgfortran\b", _config.FC, block.replace(readme_prefix, str(prefix)))
+
+
+def command_lines(block: str) -> list[str]:
+    """The command lines of a shell block (blank lines left out)."""
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def source_copy(dest: Path) -> Path:
+    """A copy of the source tree without build outputs, for commands that
+    build in their working directory."""
+    shutil.copytree(REPO, dest, ignore=shutil.ignore_patterns(
+        ".git", "build*", ".venv*", ".mesonpy-*", "__pycache__", "*.mod"))
+    return dest
+
+
+def run_shell_lines(lines: list[str], *, cwd, env, after=None, timeout=900):
+    """Run LINES in one bash that stops at the first failure, as a user
+    would type them; AFTER(i, line) may return a check command to run
+    right after line i. Returns (stdout, stderr)."""
+    script = ["set -euo pipefail"]
+    for i, line in enumerate(lines):
+        script.append(line)
+        extra = after(i, line) if after else None
+        if extra:
+            script.append(extra)
+    _, out, err = run(["bash", "-c", "\n".join(script)], cwd=cwd, env=env,
+                      timeout=timeout, check_rc=0)
+    return out, err

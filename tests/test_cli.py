@@ -9,10 +9,9 @@ import pytest
 
 import pxf
 from pxf import _config
-from support import FORTRAN, REPO, run
+from support import EXAMPLES, FORTRAN, REPO, run
 
 PXF = [sys.executable, "-m", "pxf"]
-EXAMPLES = REPO / "examples"
 
 
 def test_run_passes_args_and_exit_status():

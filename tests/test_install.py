@@ -1,4 +1,5 @@
-"""`meson setup/install --prefix` for HPC use: the library (shared with a
+"""`meson setup/install --prefix` for HPC use, run as the README shows it: the
+library (shared with a
 versioned soname, and static), the C headers, the .mod files in a
 compiler-tagged directory and pxf.pc; a Fortran program built from the
 prefix alone with pkg-config, linked shared and static."""
@@ -12,16 +13,9 @@ from support import REPO, run
 
 
 @pytest.fixture(scope="module")
-def prefix(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("prefix-install")
-    build, prefix = tmp / "build", tmp / "prefix"
-    env = dict(os.environ, FC=_config.FC)
-    subprocess.run(["meson", "setup", str(build), str(REPO), f"--prefix={prefix}",
-                    "--libdir=lib", "-Dinstall_layout=prefix", "-Dpython=disabled"],
-                   check=True, env=env, capture_output=True)
-    subprocess.run(["meson", "install", "-C", str(build), "--quiet"], check=True,
-                   capture_output=True)
-    return prefix
+def prefix(readme_hpc):
+    """The prefix the README's HPC commands installed (see conftest)."""
+    return readme_hpc.prefix
 
 
 def test_prefix_layout(prefix):
