@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
 PYTHON=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+if [ ! -x .venv/bin/python ]; then
+  command -v "$PYTHON" >/dev/null || { echo "quickstart: $PYTHON not found (set PYTHON=)" >&2; exit 1; }
+  "$PYTHON" -m venv .venv
+fi
 FC=${FC:-gfortran} .venv/bin/python -m pip install -q --disable-pip-version-check .
 exec .venv/bin/pxf run examples/fork_wait.f90
