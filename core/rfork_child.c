@@ -11,9 +11,9 @@
  *     thread can hold them when the copy is taken),
  *   - signals blocked across the clone, so no handler runs half-set-up.
  * What it cannot do is run other libraries' atfork handlers or take
- * malloc's arena locks: in a multi-threaded caller such a child should,
- * as POSIX asks of any fork child there, call only async-signal-safe
- * functions until it execs. docs/rfork.md says so.
+ * malloc's arena locks, so a child made that way is safe only when the
+ * caller runs no other thread: with other threads, these forms fail with
+ * EDEADLK (docs/rfork.md).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -160,6 +161,27 @@ static pid_t raw_copy_clone(const struct rfork_plan *p)
     return child;
 }
 
+/* Whether the calling process runs other threads now (field 20 of
+ * /proc/self/stat; 1 is this thread alone). Unknown counts as yes. */
+static bool other_threads(void)
+{
+    char buf[1024];
+    int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return true;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return true;
+    buf[n] = '\0';
+    /* field 2, the command, may hold spaces and parentheses */
+    char *p = strrchr(buf, ')');
+    for (int field = 2; p != NULL && *p != '\0'; p++)
+        if (*p == ' ' && ++field == 20)
+            return strtol(p + 1, NULL, 10) != 1;
+    return true;
+}
+
 /* Which of the pxf_set_fork_hooks hooks a creation runs. */
 enum { HOOK_BEFORE = 1, HOOK_PARENT = 2, HOOK_CHILD = 4, HOOKS_ALL = 7 };
 
@@ -168,6 +190,14 @@ enum { HOOK_BEFORE = 1, HOOK_PARENT = 2, HOOK_CHILD = 4, HOOKS_ALL = 7 };
 static pid_t create(const struct rfork_plan *p, int report_fd, int hooks)
 {
     bool need_clone = p->fds == FD_SHARE || p->exit_signal != SIGCHLD || p->spawn;
+    /* A clone3 child runs no atfork handlers and gets malloc's arenas in
+     * whatever state other threads left them: with other threads about, it
+     * could hang in its first malloc or fork (OpenBLAS's fork handler
+     * waits for pool threads the child does not have). Refused instead. */
+    if (need_clone && other_threads()) {
+        errno = EDEADLK;
+        return -1;
+    }
     pid_t creator = getpid();
     sigset_t all, old;
     sigfillset(&all);

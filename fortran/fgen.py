@@ -18,14 +18,16 @@ def ftype(arg, K, H):
     return "character(len=*)"
 
 
-def dims(arg):
-    return "(*)" if arg.type in ("strarr", "intarr") else ""
+def is_array(arg):
+    return arg.type in ("strarr", "intarr")
 
 
 def dummy_decl(arg, K, H):
+    """Module specifics take arrays assumed-shape, so the count argument
+    can be checked against their sizes (EINVAL when it exceeds them)."""
     if arg.type == "proc":
         return f"external :: {arg.name}"
-    return f"{ftype(arg, K, H)}, intent({arg.intent}) :: {arg.name}{dims(arg)}"
+    return f"{ftype(arg, K, H)}, intent({arg.intent}) :: {arg.name}{'(:)' if is_array(arg) else ''}"
 
 
 def result_decl(routine, K):
@@ -43,7 +45,16 @@ def external_decl(arg):
         t = "integer(int64)" if arg.kind == "8" else "integer"
     else:
         t = "character(len=*)"
-    return f"{t}, intent({arg.intent}) :: {arg.name}{dims(arg)}"
+    return f"{t}, intent({arg.intent}) :: {arg.name}{'(*)' if is_array(arg) else ''}"
+
+
+def external_actuals(routine):
+    """The actual arguments an external passes to the module generic. An
+    assumed-size array has no size to check: the external passes the
+    section its count names (none when the count is negative, which the
+    module then rejects), so only the caller can keep the count honest."""
+    return ", ".join(f"{a.name}(1:max({a.dim}, 0))" if is_array(a) else a.name
+                     for a in routine.args)
 
 
 # --- f2py signature file: the externals as Python sees them -------------------
@@ -55,7 +66,7 @@ def pyf_decls(routine):
     byte; a `binary` buffer is declared as a byte array instead, and a
     callstatement passes the hidden CHARACTER length the Fortran external
     expects (size_t, after the other arguments)."""
-    lines = []
+    lines = ["threadsafe"] if routine.blocks else []
     if any(a.binary for a in routine.args):
         call, proto, hidden = [], [], []
         for a in routine.args:
@@ -72,18 +83,20 @@ def pyf_decls(routine):
     counts = {a.dim for a in routine.args if a.dim}
     for a in routine.args:
         if a.name in counts:
-            first = next(b for b in routine.args if b.dim == a.name)
-            lines.append(f"integer intent(hide), depend({first.name}) :: "
-                         f"{a.name} = len({first.name})")
+            # Optional, by default the arrays' length. f2py cannot pass an
+            # empty array, so an empty list goes as one unused element with
+            # the count 0; a count beyond the arrays is refused here.
+            arrays = [b.name for b in routine.args if b.dim == a.name]
+            fits = " && ".join(f"{a.name}<=len({b})" for b in arrays)
+            lines.append(f"integer optional, intent(in), depend({','.join(arrays)}), "
+                         f"check({a.name}>=0 && {fits}) :: {a.name} = len({arrays[0]})")
         elif a.type == "int":
             t = "integer*8" if a.kind == "8" else "integer"
             lines.append(f"{t} intent({a.intent}) :: {a.name}")
         elif a.type == "intarr":
-            lines.append(f"integer dimension({a.dim}), intent(in), "
-                         f"depend({a.dim}) :: {a.name}")
+            lines.append(f"integer dimension(*), intent(in) :: {a.name}")
         elif a.type == "strarr":
-            lines.append(f"character*(*) dimension({a.dim}), intent(in) :: "
-                         f"{a.name}")
+            lines.append(f"character*(*) dimension(*), intent(in) :: {a.name}")
         elif a.binary and a.intent == "in":
             lines.append(f"integer*1 dimension(*), intent(in) :: {a.name}")
         elif a.binary:

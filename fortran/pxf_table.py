@@ -93,7 +93,7 @@ IERROR = i_out("ierror")
 class Routine:
     def __init__(self, name, args, family, summary, core=None, result=None,
                  flush=False, ierror=True, core_order=None, intel_variant=False,
-                 python=True):
+                 python=True, blocks=False):
         self.name = name                  # as the user writes it: PXFFORK
         self.lname = name.lower()
         self.has_ierror = ierror
@@ -106,6 +106,10 @@ class Routine:
         self.core_order = core_order      # core argument order, if different
         self.intel_variant = intel_variant  # ifposix has Intel semantics
         self.python = python              # in pxf._fpxf (not for callbacks)
+        # Can wait (for a child, a descriptor, a lock, time): pxf._fpxf
+        # releases the GIL around it. Never for routines that fork: the
+        # interpreter's fork steps run inside them and need the GIL.
+        self.blocks = blocks
 
     @property
     def is_function(self):
@@ -149,11 +153,11 @@ ROUTINES = [
     Routine("PXFGETPID", [i_out("ipid")], P, "getpid(2)", core="pxf_getpid"),
     Routine("PXFGETPPID", [i_out("ipid")], P, "getppid(2)", core="pxf_getppid"),
     Routine("PXFWAIT", [i_out("istat"), i_out("iretpid")], P,
-            "wait(2): raw status and the reaped pid", core="pxf_wait"),
+            "wait(2): raw status and the reaped pid", core="pxf_wait", blocks=True),
     Routine("PXFWAITPID", [i_in("ipid"), i_out("istat"), i_in("ioptions"),
                            i_out("iretpid")], P,
             "waitpid(2) with WNOHANG/WUNTRACED options", core="pxf_waitpid",
-            core_order=["ipid", "ioptions", "istat", "iretpid"]),
+            core_order=["ipid", "ioptions", "istat", "iretpid"], blocks=True),
     Routine("PXFWIFEXITED", [i_in("istat")], P, "WIFEXITED(istat)",
             core="pxf_wifexited", result="logical", ierror=False),
     Routine("PXFWIFSIGNALED", [i_in("istat")], P, "WIFSIGNALED(istat)",
@@ -186,7 +190,7 @@ ROUTINES = [
                           ia_in("lenargv", "iargc"), i_in("iargc")], P,
             "execvp(3): PATH search; returns only on failure"),
     Routine("PXFSLEEP", [i_in("iseconds"), i_out("isecleft")], P,
-            "sleep(3): isecleft = seconds not slept", core="pxf_sleep"),
+            "sleep(3): isecleft = seconds not slept", core="pxf_sleep", blocks=True),
     Routine("PXFALARM", [i_in("iseconds"), i_out("isecleft")], P,
             "alarm(2): isecleft = what remained of the previous alarm",
             core="pxf_alarm"),
@@ -201,16 +205,16 @@ ROUTINES = [
     Routine("PXFSPAWN", [s_in("path"), i_in("lenpath"), sa_in("argv", "iargc"),
                          ia_in("lenargv", "iargc"), i_in("iargc"),
                          i_out("ipid")], R,
-            "start a program (RFSPAWN: vfork-style); exec errors in ierror"),
+            "start a program (RFSPAWN: vfork-style); exec errors in ierror", blocks=True),
     Routine("PXFSPAWNP", [s_in("file"), i_in("lenfile"), sa_in("argv", "iargc"),
                           ia_in("lenargv", "iargc"), i_in("iargc"),
                           i_out("ipid")], R,
-            "PXFSPAWN with a PATH search for file"),
+            "PXFSPAWN with a PATH search for file", blocks=True),
     Routine("PXFSPAWNE", [s_in("path"), i_in("lenpath"), sa_in("argv", "iargc"),
                           ia_in("lenargv", "iargc"), i_in("iargc"),
                           sa_in("env", "ienvc"), ia_in("lenenv", "ienvc"),
                           i_in("ienvc"), i_out("ipid")], R,
-            "PXFSPAWN with an explicit environment"),
+            "PXFSPAWN with an explicit environment", blocks=True),
     # --- nfork and the Tru64 NUMA API (docs/numa.md) ---------------------------
     Routine("PXFNFORK", [h_in("jattr"), i_out("ipid")], N,
             "Tru64 nfork(3): fork onto a RAD chosen from a 'numa_attr' handle (0: fork)",
@@ -275,15 +279,15 @@ ROUTINES = [
             "rad_get_current_home(3)", core="pxf_rad_get_current_home"),
     Routine("PXFNSGINIT", [i_in("ikey"), i_in("iflags"), i_out("insg")], N,
             "nsg_init(3): find or (NSG_CREATE) make a NUMA scheduling group",
-            core="pxf_nsg_init"),
+            core="pxf_nsg_init", blocks=True),
     Routine("PXFNSGATTACHPID", [i_in("insg"), i_in("ipid"), i_in("iflags")], N,
-            "nsg_attach_pid(3): ipid 0 = the caller", core="pxf_nsg_attach_pid"),
+            "nsg_attach_pid(3): ipid 0 = the caller", core="pxf_nsg_attach_pid", blocks=True),
     Routine("PXFNSGDETACHPID", [i_in("ipid")], N, "nsg_detach_pid(3)",
-            core="pxf_nsg_detach_pid"),
+            core="pxf_nsg_detach_pid", blocks=True),
     Routine("PXFNSGDESTROY", [i_in("insg")], N, "nsg_destroy(3)",
-            core="pxf_nsg_destroy"),
+            core="pxf_nsg_destroy", blocks=True),
     Routine("PXFNUMATOPOLOGY", [s_in("path"), i_in("lenpath")], N,
-            "read the NUMA topology from an override file ('': the machine)"),
+            "read the NUMA topology from an override file ('': the machine)", blocks=True),
     # --- environment ---------------------------------------------------------
     Routine("PXFGETENV", [s_in("name"), i_in("lenname"),
                           s_out("value", pylen=131072), i_out("lenval")], E,
@@ -301,15 +305,15 @@ ROUTINES = [
     Routine("PXFDUP", [i_in("ifildes"), i_out("ifid")], IO, "dup(2)",
             core="pxf_dup"),
     Routine("PXFDUP2", [i_in("ifildes"), i_in("ifildes2")], IO, "dup2(2)",
-            core="pxf_dup2"),
-    Routine("PXFCLOSE", [i_in("ifildes")], IO, "close(2)", core="pxf_close"),
+            core="pxf_dup2", blocks=True),
+    Routine("PXFCLOSE", [i_in("ifildes")], IO, "close(2)", core="pxf_close", blocks=True),
     Routine("PXFREAD", [i_in("ifildes"),
                         Arg("buf", "str", "out", pylen=65536, binary=True),
                         i_in("nbyte"), i_out("nread")], IO,
-            "read(2) into a character buffer, blank-filled after the data"),
+            "read(2) into a character buffer, blank-filled after the data", blocks=True),
     Routine("PXFWRITE", [i_in("ifildes"), Arg("buf", "str", "in", binary=True),
                          i_in("nbyte"),
-                         i_out("nwritten")], IO, "write(2) of nbyte bytes"),
+                         i_out("nwritten")], IO, "write(2) of nbyte bytes", blocks=True),
     # --- constants -----------------------------------------------------------
     Routine("PXFCONST", [s_in("constname"), i_out("ival")], C,
             "value of a symbolic constant; unknown: ENONAME",

@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 from . import _fpxf
-from ._errors import check
+from ._errors import PXFError, check
+from ._strings import name as c_name
 
 
 def const(name: str) -> int:
     """The value of a constant (EINTR, SIGTERM, WNOHANG, O_CREAT, STDOUT_UNIT,
     ETRUNC ...) through PXFCONST. Unknown names raise PXFError(ENONAME)."""
-    value, ierror = _fpxf.pxfconst(name)
+    value, ierror = _fpxf.pxfconst(c_name(name))
     check(ierror)
     return value
 
 
 def isconst(name: str) -> bool:
-    """True if PXFCONST knows the name (PXFISCONST)."""
-    return bool(_fpxf.pxfisconst(name))
+    """True if PXFCONST knows the name (PXFISCONST); False for a name that
+    is not ASCII (no constant has one)."""
+    try:
+        return bool(_fpxf.pxfisconst(c_name(name)))
+    except PXFError:
+        return False

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from . import _fpxf
 from ._errors import check
-from ._strings import argument, environment, string_array
+from ._strings import argument, arguments, environment
 
 
 def _flush_python() -> None:
@@ -117,17 +117,17 @@ def execv(path: str | bytes, args: Iterable[str | bytes]) -> None:
     (FileNotFoundError, PermissionError, ENOEXEC ...), with the process
     as it was."""
     p, n = argument(path)
-    argv, lens = string_array(list(args))
+    argv, lens, argc = arguments(args)
     _flush_python()
-    check(_fpxf.pxfexecv(p, n, argv, lens), filename=path)
+    check(_fpxf.pxfexecv(p, n, argv, lens, iargc=argc), filename=path)
 
 
 def execvp(file: str | bytes, args: Iterable[str | bytes]) -> None:
     """execvp(3) through PXFEXECVP (PATH search). Raises OSError on failure."""
     p, n = argument(file)
-    argv, lens = string_array(list(args))
+    argv, lens, argc = arguments(args)
     _flush_python()
-    check(_fpxf.pxfexecvp(p, n, argv, lens), filename=file)
+    check(_fpxf.pxfexecvp(p, n, argv, lens, iargc=argc), filename=file)
 
 
 def execve(path: str | bytes, args: Iterable[str | bytes],
@@ -135,10 +135,11 @@ def execve(path: str | bytes, args: Iterable[str | bytes],
     """execve(2) through PXFEXECVE; env is a mapping or NAME=value strings.
     Raises OSError on failure."""
     p, n = argument(path)
-    argv, lens = string_array(list(args))
-    envv, envlens = string_array(environment(env))
+    argv, lens, argc = arguments(args)
+    envv, envlens, envc = environment(env)
     _flush_python()
-    check(_fpxf.pxfexecve(p, n, argv, lens, envv, envlens), filename=path)
+    check(_fpxf.pxfexecve(p, n, argv, lens, envv, envlens, iargc=argc, ienvc=envc),
+          filename=path)
 
 
 def sleep(seconds: int) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from . import _fpxf
 from ._errors import check
-from ._strings import argument, environment, string_array
+from ._strings import argument, arguments, environment
 from .consts import const
 from .process import _flush_python
 
@@ -50,13 +50,14 @@ def spawn(path: str | bytes, args: Iterable[str | bytes],
     memory. An exec failure raises OSError (FileNotFoundError,
     PermissionError ...) and leaves no child."""
     p, n = argument(path)
-    argv, lens = string_array(list(args))
+    argv, lens, argc = arguments(args)
     _flush_python()
     if env is None:
-        pid, ierror = _fpxf.pxfspawn(p, n, argv, lens)
+        pid, ierror = _fpxf.pxfspawn(p, n, argv, lens, iargc=argc)
     else:
-        envv, envlens = string_array(environment(env))
-        pid, ierror = _fpxf.pxfspawne(p, n, argv, lens, envv, envlens)
+        envv, envlens, envc = environment(env)
+        pid, ierror = _fpxf.pxfspawne(p, n, argv, lens, envv, envlens, iargc=argc,
+                                      ienvc=envc)
     check(ierror, filename=path)
     return pid
 
@@ -64,8 +65,8 @@ def spawn(path: str | bytes, args: Iterable[str | bytes],
 def spawnp(file: str | bytes, args: Iterable[str | bytes]) -> int:
     """spawn() with a PATH search for `file` (PXFSPAWNP)."""
     p, n = argument(file)
-    argv, lens = string_array(list(args))
+    argv, lens, argc = arguments(args)
     _flush_python()
-    pid, ierror = _fpxf.pxfspawnp(p, n, argv, lens)
+    pid, ierror = _fpxf.pxfspawnp(p, n, argv, lens, iargc=argc)
     check(ierror, filename=file)
     return pid

@@ -4,12 +4,13 @@ from __future__ import annotations
 from . import _fpxf
 from ._errors import check
 from ._strings import argument, decode, output
+from ._strings import name as c_name
 
 
 def struct_create(name: str) -> int:
     """A new zero-filled instance of a structure ('utsname', 'tms',
     'utimbuf', 'flock'); returns its handle. Unknown: PXFError(ENONAME)."""
-    handle, ierror = _fpxf.pxfstructcreate(name)
+    handle, ierror = _fpxf.pxfstructcreate(c_name(name))
     check(ierror)
     return handle
 
@@ -21,12 +22,12 @@ def struct_free(handle: int) -> None:
 
 def struct_copy(name: str, source: int, target: int) -> None:
     """Copy instance `source` into `target`, both of structure `name`."""
-    check(_fpxf.pxfstructcopy(name, source, target))
+    check(_fpxf.pxfstructcopy(c_name(name), source, target))
 
 
 def int_get(handle: int, component: str) -> int:
     """An integer component, as INTEGER(8) (PXFINT8GET)."""
-    value, ierror = _fpxf.pxfint8get(handle, component)
+    value, ierror = _fpxf.pxfint8get(handle, c_name(component))
     check(ierror)
     return int(value)
 
@@ -34,19 +35,19 @@ def int_get(handle: int, component: str) -> int:
 def int_set(handle: int, component: str, value: int) -> None:
     """Set an integer component (PXFINT8SET); EINVAL if the field cannot
     hold the value."""
-    check(_fpxf.pxfint8set(handle, component, value))
+    check(_fpxf.pxfint8set(handle, c_name(component), value))
 
 
 def str_get(handle: int, component: str) -> str:
     """A string component (PXFSTRGET)."""
-    value, ilen, ierror = _fpxf.pxfstrget(handle, component)
+    value, ilen, ierror = _fpxf.pxfstrget(handle, c_name(component))
     return decode(output(value, ilen, ierror))
 
 
 def str_set(handle: int, component: str, value: str) -> None:
     """Set a string component (PXFSTRSET), exactly as given."""
     b, n = argument(value)
-    check(_fpxf.pxfstrset(handle, component, b, n))
+    check(_fpxf.pxfstrset(handle, c_name(component), b, n))
 
 
 class Struct:

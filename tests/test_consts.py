@@ -74,3 +74,15 @@ def test_python_const():
     assert e.value.errno == 4850 and e.value.name == "ENONAME"
     assert isinstance(e.value, OSError)
     assert "ENONAME" in str(e.value)
+
+
+def test_python_names_are_ascii_without_nul():
+    with pytest.raises(pxf.PXFError) as e:
+        pxf.const("SIGTÉRM")
+    assert e.value.errno == pxf.ENONAME
+    assert pxf.isconst("SIGTÉRM") is False
+    for call in (lambda: pxf.const("SIGTERM\0junk"), lambda: pxf.isconst("SIGTERM\0")):
+        with pytest.raises(ValueError) as e:
+            call()
+        assert str(e.value) == "embedded null byte"
+    assert pxf.const(b"SIGTERM") == signal.SIGTERM

@@ -111,3 +111,18 @@ def test_python_clearenv_in_child():
 
 def test_python_uname():
     assert tuple(pxf.uname()) == tuple(os.uname())
+
+
+def test_python_nul_in_strings_is_valueerror(monkeypatch):
+    """A NUL would end the C string early (setenv stored 'abc' padded):
+    ValueError, as os raises, and nothing changes."""
+    monkeypatch.setenv("PXF_NUL_TEST", "before")
+    for call in (lambda: pxf.setenv("PXF_NUL_TEST", "abc\0def"),
+                 lambda: pxf.setenv("PXF_NUL\0TEST", "x"),
+                 lambda: pxf.getenv("PXF_NUL_TEST\0X"),
+                 lambda: pxf.getenv(b"HOME\0")):
+        with pytest.raises(ValueError) as e:
+            call()
+        assert str(e.value) == "embedded null byte"
+    assert os.environ["PXF_NUL_TEST"] == "before"
+    assert pxf.getenv("PXF_NUL_TEST") == "before"

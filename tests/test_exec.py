@@ -102,3 +102,34 @@ def test_embedded_nul_is_einval_trailing_nul_terminates(programs):
     kv = programs.run("t_exec", "nul_strings")
     assert int(kv["embedded_nul"]) == errno.EINVAL
     assert kv["c_style_terminator"] == "0"
+
+
+def test_counts_beyond_the_arrays_are_einval(programs):
+    """USE pxf / USE ifposix check IARGC and IENVC against the arrays'
+    sizes (the implicit-interface externals cannot: docs/conventions.md)."""
+    _, out, _ = run([programs.fortran("t_arrays")], check_rc=0)
+    kv = parse(out)
+    for key in ("execv_argc_over_argv", "execv_argc_over_lengths", "execvp_argc_over_argv",
+                "execve_envc_over_env", "spawnp_argc_over_argv", "spawne_envc_over_env",
+                "spawn_i8_argc_over_argv", "ifposix_argc_over_argv"):
+        assert int(kv[key]) == errno.EINVAL, key
+    assert kv["spawn_argc_over_argv"] == f"{errno.EINVAL} ipid=-1"
+    assert kv["spawn_exact"] == "0" and kv["exit_status"] == "0"
+    assert "counted\n" in out
+
+
+def test_python_exec_arguments_like_os():
+    code = """
+import pxf
+for call in (lambda: pxf.execv('/bin/true', []), lambda: pxf.execvp('true', []),
+             lambda: pxf.execv('/bin/tr\\0ue', ['true']),
+             lambda: pxf.execve('/bin/true', ['true'], {'A=B': '1'})):
+    try:
+        call()
+    except ValueError as e:
+        print(e, flush=True)
+pxf.execve('/usr/bin/env', ['env'], {})
+"""
+    _, out, err = python_snippet(code, check_rc=0)
+    assert out.splitlines() == ["argv must not be empty", "argv must not be empty",
+                                "embedded null byte", "illegal environment variable name"], err

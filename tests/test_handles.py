@@ -67,3 +67,20 @@ def test_python_struct():
         with pytest.raises(OSError) as e:
             u.set_str("nodename", "x" * 65)
         assert e.value.errno == errno.EINVAL
+
+
+def test_python_structure_and_component_names():
+    for call in (lambda: pxf.struct_create("tms\0x"), lambda: pxf.struct_create("tmsé")):
+        with pytest.raises((ValueError, pxf.PXFError)) as e:
+            call()
+        assert (str(e.value) == "embedded null byte" if e.type is ValueError
+                else e.value.errno == pxf.ENONAME)
+    with pxf.Struct("utimbuf") as t:
+        with pytest.raises(ValueError):
+            t.set_int("actime\0x", 1)
+        with pytest.raises(pxf.PXFError) as e:
+            t.get_int("áctime")
+        assert e.value.errno == pxf.ENONAME
+        with pytest.raises(ValueError):
+            pxf.struct_copy("utimbuf\0", t.handle, t.handle)
+        assert t.get_int("actime") == 0

@@ -6,7 +6,7 @@ import os
 import pytest
 
 import pxf
-from support import run
+from support import python_snippet, run
 
 
 def test_pipe_read_write_dup(programs):
@@ -66,3 +66,32 @@ def test_python_io_errors():
     with pytest.raises(OSError) as e:
         pxf.read(0, -1)
     assert e.value.errno == errno.EINVAL
+
+
+def test_python_read_releases_the_gil():
+    """A thread blocked in pxf.read lets the main thread write what it
+    waits for (holding the GIL would deadlock; a fresh interpreter with a
+    timeout keeps that a failure)."""
+    code = """
+import os, threading, time, pxf
+r, w = os.pipe()
+got = []
+t = threading.Thread(target=lambda: got.append(pxf.read(r, 10)))
+t.start()
+time.sleep(0.1)
+os.write(w, b"x")
+t.join()
+print(got)
+"""
+    _, out, err = python_snippet(code, check_rc=0, timeout=30)
+    assert out == "[b'x']\n", err
+
+
+def test_python_write_accepts_nul_bytes():
+    r, w = pxf.pipe()
+    try:
+        assert pxf.write(w, b"a\0b") == 3
+        assert pxf.read(r, 10) == b"a\0b"
+    finally:
+        pxf.close(r)
+        pxf.close(w)

@@ -274,3 +274,41 @@ print('retried', got == pid, pxf.wexitstatus(status))
 """
     _, out, err = python_snippet(code, check_rc=0)
     assert out.splitlines() == ["alarm", "raw True -1", "alarm", "retried True 5"], err
+
+
+# --- the GIL: a thread blocked in pxf lets the others run -----------------------
+# Each runs in a fresh interpreter with a timeout: holding the GIL while
+# blocked would deadlock it.
+
+def test_python_waitpid_releases_the_gil():
+    code = """
+import os, threading, pxf
+r, w = os.pipe()
+pid = pxf.fork()
+if pid == 0:
+    os.read(r, 1)          # exits once the main thread has written
+    pxf.fastexit(7)
+got = []
+t = threading.Thread(target=lambda: got.append(pxf.waitpid(pid)))
+t.start()
+os.write(w, b"x")          # needs the GIL while the thread waits
+t.join()
+print(got[0][0] == pid, pxf.wexitstatus(got[0][1]))
+"""
+    _, out, err = python_snippet(code, check_rc=0, timeout=30)
+    assert out == "True 7\n", err
+
+
+def test_python_sleep_releases_the_gil():
+    code = """
+import threading, time, pxf
+done = []
+t = threading.Thread(target=lambda: (pxf.sleep(2), done.append(time.monotonic())))
+t.start()
+time.sleep(0.1)
+ran = time.monotonic()     # needs the GIL while the thread sleeps
+t.join()
+print(ran < done[0])
+"""
+    _, out, err = python_snippet(code, check_rc=0, timeout=30)
+    assert out == "True\n", err

@@ -115,6 +115,11 @@ def test_python_constants_match_the_c_header():
     assert e.value.errno == errno.EINVAL
 
 
+# The clone3 forms need a process without other threads: Python started
+# with OpenBLAS's pool off (see test_python_forks_with_threads_running).
+SINGLE_THREADED = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+
+
 def test_python_rfork_shared_fd_table():
     code = """
 import os, pxf
@@ -127,18 +132,25 @@ fd = pxf.wexitstatus(status)
 os.fstat(fd)              # the child's pipe is in our table
 print("shared", fd > 2)
 """
-    _, out, _ = python_snippet(code, check_rc=0)
+    _, out, _ = python_snippet(code, check_rc=0, env=SINGLE_THREADED)
     assert out == "shared True\n"
 
 
 def test_python_rfork_exit_signal_and_waitpid():
-    pid = pxf.rfork(pxf.RFPROC | pxf.RFFDG | pxf.RFTSIGZMB)  # no signal at exit
-    if pid == 0:
-        os._exit(4)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, 0)  # invisible to a plain waitpid
-    retpid, status = pxf.waitpid(pid)
-    assert retpid == pid and pxf.wexitstatus(status) == 4
+    code = """
+import os, pxf
+pid = pxf.rfork(pxf.RFPROC | pxf.RFFDG | pxf.RFTSIGZMB)  # no signal at exit
+if pid == 0:
+    os._exit(4)
+try:
+    os.waitpid(pid, 0)
+except ChildProcessError:
+    print("invisible to a plain waitpid")
+retpid, status = pxf.waitpid(pid)
+print(retpid == pid, pxf.wexitstatus(status))
+"""
+    _, out, err = python_snippet(code, check_rc=0, env=SINGLE_THREADED)
+    assert out == "invisible to a plain waitpid\nTrue 4\n", err
 
 
 def test_python_rfork_errors():
@@ -164,3 +176,113 @@ def test_python_spawn(tmp_path):
         pxf.spawn(script, ["script"])
     with pytest.raises(ChildProcessError):
         pxf.wait()  # the failures left no child
+
+
+def test_python_spawn_releases_the_gil():
+    """While one thread is inside pxf.spawn, another runs: a busy thread
+    records when it held the GIL, the spawning thread when each call ran
+    (a call that kept the GIL would leave no record inside it)."""
+    code = """
+import sys, threading, time, pxf
+sys.setswitchinterval(0.2)   # the busy thread runs only when the GIL is free
+stop, ticks = False, []
+def busy():
+    while not stop:
+        ticks.append(time.monotonic_ns())
+t = threading.Thread(target=busy)
+t.start()
+calls, pids = [], []
+for _ in range(20):
+    t0 = time.monotonic_ns()
+    pids.append(pxf.spawn("/bin/true", ["true"]))
+    calls.append((t0, time.monotonic_ns()))
+stop = True
+t.join()
+for pid in pids:
+    pxf.waitpid(pid)
+print(any(a < x < b for a, b in calls for x in ticks))
+"""
+    _, out, err = python_snippet(code, check_rc=0, timeout=60)
+    assert out == "True\n", err
+
+
+def test_python_spawn_empty_environment_and_bad_arguments():
+    code = """
+import pxf
+for env in ({}, [], {"ONLY": "this"}):
+    pid = pxf.spawn("/usr/bin/env", ["env"], env=env)
+    print("status", pxf.waitpid(pid)[1], flush=True)
+"""
+    _, out, err = python_snippet(code, check_rc=0)
+    assert out == "status 0\nstatus 0\nONLY=this\nstatus 0\n", err
+    for call, message in [
+            (lambda: pxf.spawn("/bin/true", []), "argv must not be empty"),
+            (lambda: pxf.spawnp("true", []), "argv must not be empty"),
+            (lambda: pxf.spawn("/bin/tr\0ue", ["true"]), "embedded null byte"),
+            (lambda: pxf.spawn("/bin/true", ["tr\0ue"]), "embedded null byte"),
+            (lambda: pxf.spawn("/bin/true", ["true"], env={"A": "1\0"}), "embedded null byte"),
+            (lambda: pxf.spawn("/bin/true", ["true"], env={"A=B": "1"}),
+             "illegal environment variable name"),
+            (lambda: pxf.spawn("/bin/true", ["true"], env={"": "1"}),
+             "illegal environment variable name")]:
+        with pytest.raises(ValueError) as e:
+            call()
+        assert str(e.value) == message
+    with pytest.raises(ChildProcessError):
+        pxf.wait()  # none of them made a child
+
+
+# --- forks from a process with other threads (numpy's OpenBLAS pool) -----------
+
+FORK_IN_CHILD = """
+import os, threading, pxf, numpy
+threading.Thread(target=threading.Event().wait, daemon=True).start()  # one more for sure
+def child_forks():
+    g = os.fork()                  # runs every fork handler in the child
+    if g == 0:
+        os._exit(0)
+    os._exit(os.waitpid(g, 0)[1] >> 8)
+def run(name, make):
+    try:
+        pid = make()
+    except OSError as e:
+        print(name, "refused", e.errno, flush=True)
+        return
+    if pid == 0:
+        child_forks()
+    _, status = pxf.waitpid(pid)
+    print(name, "child forked, status", status, flush=True)
+run("fork", pxf.fork)
+run("rfork_fdg", lambda: pxf.rfork(pxf.RFPROC | pxf.RFFDG))
+run("rfork_cfdg", lambda: pxf.rfork(pxf.RFPROC | pxf.RFCFDG))
+run("nfork", lambda: pxf.nfork(None))
+run("rfork_shared_fds", lambda: pxf.rfork(pxf.RFPROC))
+run("rfork_tsigzmb", lambda: pxf.rfork(pxf.RFPROC | pxf.RFFDG | pxf.RFTSIGZMB))
+run("rfork_spawn", lambda: pxf.rfork(pxf.RFSPAWN))
+"""
+
+
+def test_python_clone3_children_fork_when_single_threaded():
+    """Without other threads the clone3 forms make children that fork
+    normally (OPENBLAS_NUM_THREADS=1, no extra thread)."""
+    code = FORK_IN_CHILD.replace(
+        "threading.Thread(target=threading.Event().wait, daemon=True).start()", "")
+    _, out, err = python_snippet(code, check_rc=0, timeout=60, env=SINGLE_THREADED)
+    assert [line.split(" ", 1)[1] for line in out.splitlines()] == \
+        ["child forked, status 0"] * 7, out + err
+
+
+def test_python_forks_with_threads_running():
+    """With other threads running, every fork path gives a child whose own
+    fork runs the fork handlers safely (OpenBLAS's waits for its pool), or
+    is refused with EDEADLK: the clone3 forms, which run no handlers."""
+    _, out, err = python_snippet(FORK_IN_CHILD, check_rc=0, timeout=60)
+    assert out.splitlines() == [
+        "fork child forked, status 0",
+        "rfork_fdg child forked, status 0",
+        "rfork_cfdg child forked, status 0",
+        "nfork child forked, status 0",
+        f"rfork_shared_fds refused {errno.EDEADLK}",
+        f"rfork_tsigzmb refused {errno.EDEADLK}",
+        f"rfork_spawn refused {errno.EDEADLK}",
+    ], err
