@@ -235,15 +235,19 @@ pxf.waitpid(pid)
 
 def test_python_sleep_interrupted_returns_unslept():
     code = """
-import signal, pxf
+import signal, time, pxf
 signal.signal(signal.SIGALRM, lambda *a: None)
 pxf.alarm(1)
-print('left', pxf.sleep(5))
+t0 = time.monotonic()
+left = pxf.sleep(5)
+print(left, 5 - (time.monotonic() - t0))
 """
     _, out, _ = python_snippet(code, check_rc=0)
-    # 5 s asked, interrupted after 1.x s: sleep(3) reports the whole
-    # seconds left, truncated.
-    assert out.strip() == "left 3"
+    # 5 s asked, interrupted after about 1 s: sleep(3) reports the whole
+    # seconds left; whether 3.99 s shows as 3 or 4 depends on timer
+    # granularity, so the measured remainder is the reference.
+    left, unslept = out.split()
+    assert int(left) in (3, 4) and abs(int(left) - float(unslept)) < 1
 
 
 def test_python_alarm_and_bad_seconds():
