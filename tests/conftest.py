@@ -14,8 +14,13 @@ import pytest
 
 import pxf
 from pxf import _config, build
-from support import (EXAMPLES, FORTRAN, HELPERS, command_lines, parse, readme_block,
+from support import (EXAMPLES, FORTRAN, HELPERS, REPORT, command_lines, parse, readme_block,
                      readme_text, run, run_shell_lines, source_copy)
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in REPORT:
+        terminalreporter.write_line(line)
 
 
 def pytest_report_header(config):

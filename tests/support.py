@@ -18,6 +18,8 @@ REPO = HERE.parent
 README = REPO / "README.md"
 EXAMPLES = REPO / "examples"
 NOBODY = pwd.getpwnam("nobody")
+#: Lines a test reports at the end of the run (figures such as case counts).
+REPORT: list[str] = []
 
 
 def run(cmd, *, env=None, timeout=60, preexec_fn=None, check_rc=None,
