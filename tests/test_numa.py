@@ -34,6 +34,9 @@ def test_fortran_nfork_on_two_rads(programs, two):
     assert (kv["child.cpus"], kv["child.home"]) == ("0", "0")
     assert kv["xor"] == "0"
     assert kv["xor.has1"] == "0"
+    # {0, 1023}: the member after each IAFTER (irad, ierror)
+    assert (kv["next.1022"], kv["next.1023"]) == ("1023,0", "-1,0")
+    assert (kv["next.huge"], kv["next.min"]) == ("-1,0", "0,0")
     assert (kv["badtype.ierror"], kv["badtype.ipid"]) == (str(errno.EINVAL), "-1")
     assert kv["badflags.ierror"] == str(errno.EINVAL)
     assert kv["wronghandle.ierror"] == str(EBADHANDLE)
@@ -110,6 +113,18 @@ def test_python_radset_operations():
     with pytest.raises(OSError) as e:
         a.add(1024)
     assert e.value.errno == errno.EINVAL
+
+
+def test_python_radnext_at_the_end_of_the_range():
+    # the cursor after INT_MAX must not wrap to the start (an endless
+    # "next after" loop)
+    from pxf import _fpxf
+    from pxf._errors import checked
+    from pxf.numa import RadSet
+    s = RadSet([0, 1023])
+    assert [int(checked(_fpxf.pxfradnext(s.handle, after)))
+            for after in (-1, 0, 1022, 1023, 2**31 - 1)] == [0, 1023, 1023, -1, -1]
+    assert list(s) == [0, 1023]
 
 
 def test_python_choose_nloc_and_nfork(two):

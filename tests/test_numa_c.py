@@ -120,6 +120,9 @@ def test_set_operations(numa):
                      ("destroy.twice", "EFAULT")):
         assert (kv[key], kv[key + ".errno"]) == ("-1", err), key
     assert kv["destroyed.null"] == "1"
+    assert (kv["foreach.intmax"], kv["foreach.intmax.errno"]) == ("-1", "0")
+    assert kv["foreach.intmax.cursor"] == "1024"
+    assert (kv["cpu_foreach.intmax"], kv["cpu_foreach.intmax.errno"]) == ("-1", "0")
     assert kv["cpuxor"] == "2,4095"
     assert kv["cpu.count"] == "2"
     assert kv["cpufill"] == as_list(c for n in online_nodes() for c in node_cpus(n))

@@ -23,6 +23,7 @@
  * SMALLMEM, ...) or a number. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/mempolicy.h>
 #include <sched.h>
 #include <stdbool.h>
@@ -302,6 +303,15 @@ static int cmd_sets(void)
     REPORT("count.null", radcountset(NULL));
     c = SET_CURSOR_INIT;
     REPORT("foreach.badflags", rad_foreach(a, 4, &c));
+    /* a cursor at the top of its type: the end, not a wrap to the start */
+    c = INT_MAX;
+    REPORT("foreach.intmax", rad_foreach(a, 0, &c));
+    printf("foreach.intmax.cursor=%d\n", c);
+    cpu_cursor_t cc = INT_MAX;
+    cpuset_t all;
+    cpusetcreate(&all);
+    cpuaddset(all, 0);
+    REPORT("cpu_foreach.intmax", cpu_foreach(all, 0, &cc));
     radsetdestroy(&a);
     printf("destroyed.null=%d\n", a == NULL);
     REPORT("destroy.twice", radsetdestroy(&a));
