@@ -333,6 +333,97 @@ def test_override_file_errors(numa, topo):
     assert (kv["num"], kv["num.errno"]) == ("-1", "ENOENT")
 
 
+ONE = "rad 0 cpus=0 node=0\n"
+
+
+def padded(text: str, size: int) -> str:
+    """TEXT followed by comment lines up to exactly SIZE bytes."""
+    fill = size - len(text)
+    lines = ["#" * 63 + "\n"] * (fill // 64)
+    if fill % 64:
+        lines.append("#" * (fill % 64 - 1) + "\n")
+    out = text + "".join(lines)
+    assert len(out) == size
+    return out
+
+
+def test_override_file_must_be_a_regular_file(numa, tmp_path):
+    # /dev/zero never ends and a FIFO without a writer blocks: both would
+    # hang every NUMA call; they (and a directory) are refused at once
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", fifo, tmp_path):
+        start = time.monotonic()
+        kv = numa("machine", topology=path, timeout=20)
+        assert (kv["num"], kv["num.errno"]) == ("-1", "EINVAL"), path
+        assert time.monotonic() - start < 10
+
+
+def test_override_file_size_is_bounded(numa, topo):
+    # up to 1 MiB is read; a byte more is EFBIG
+    kv = numa("machine", topology=topo(padded(ONE, 1 << 20)))
+    assert (kv["num"], kv["num.errno"]) == ("1", "0")
+    kv = numa("machine", topology=topo(padded(ONE, (1 << 20) + 1)))
+    assert (kv["num"], kv["num.errno"]) == ("-1", "EFBIG")
+
+
+@pytest.mark.parametrize("value,nbytes", [
+    ("8388607T", 8388607 << 40),                   # the largest T that fits
+    ("9223372036854775807", 2**63 - 1),            # the largest number of bytes
+    ("8388608T", None),                            # 2**63: overflows
+    ("16777216T", None),                           # 2**64: was taken as 0
+    ("9007199254740992K", None),                   # 2**63 again, in K
+    ("9223372036854775808", None),                 # one past LLONG_MAX
+    ("99999999999999999999", None),                # 20 digits: was saturated
+])
+def test_override_sizes_overflow(numa, topo, value, nbytes):
+    for key in ("physmem", "freemem"):
+        text = f"rad 0 cpus=0 node=0 physmem={2**63 - 1 if key == 'freemem' else value}"
+        if key == "freemem":
+            text += f" freemem={value}"
+        kv = numa("machine", topology=topo(text + "\n"))
+        if nbytes is None:
+            assert (kv["num"], kv["num.errno"]) == ("-1", "EINVAL"), (key, value)
+        else:
+            assert (kv["num"], kv["num.errno"]) == ("1", "0"), (key, value)
+            assert int(kv[f"rad0.{key}"]) == nbytes // PAGE
+
+
+@pytest.mark.parametrize("line", [
+    "rad 99999999999999999999 cpus=0",
+    "rad 0 cpus=0 load=99999999999999999999",
+    "rad 0 cpus=0 node=18446744073709551616",
+    "rad 0 cpus=0-99999999999999999999",
+    "rad 0 cpus=0 distance=18446744073709551626",
+    "rad 0 cpus=0\ndevice 100000000:3b:00.0 rads=0",     # domain 2**32: was 0000
+    "rad 0 cpus=0\ndevice 0000:10000000000000000:00.0 rads=0",
+    "rad 0 cpus=0\ndevice 00:3b:00.0 rads=99999999999999999999",
+])
+def test_override_numbers_out_of_range(numa, topo, line):
+    kv = numa("machine", topology=topo(line + "\n"))
+    assert (kv["num"], kv["num.errno"]) == ("-1", "EINVAL"), line
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a setgid program needs root")
+def test_override_ignored_in_a_setgid_program(numa, tmp_path):
+    # a setgid program (secure mode) gets the caller's environment: it
+    # must not read a file that environment names (secure_getenv)
+    exe = tmp_path / "numa_cases_setgid"
+    exe.write_bytes(Path(numa.exe).read_bytes())
+    os.chown(exe, 0, 65534)
+    exe.chmod(0o2755)
+    env = dict(os.environ, PXF_NUMA_TOPOLOGY="/nonexistent/topology")
+    _, out, _ = run([exe, "secure"], env=env, check_rc=0)
+    kv = parse(out)
+    if kv["at_secure"] != "1":
+        pytest.skip("setgid has no effect here (nosuid mount)")
+    assert (kv["num"], kv["num.errno"]) == (str(len(online_nodes())), "0")
+    # the same program, not setgid, obeys it
+    exe.chmod(0o755)
+    kv = parse(run([exe, "secure"], env=env, check_rc=0)[1])
+    assert (kv["at_secure"], kv["num"], kv["num.errno"]) == ("0", "-1", "ENOENT")
+
+
 # --- devices -------------------------------------------------------------------
 
 def pci_block_device():

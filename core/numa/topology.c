@@ -33,7 +33,10 @@ void numa_free(struct numa_topology *topo)
 static int load(void)
 {
     if (override_path == NULL) {
-        const char *env = getenv("PXF_NUMA_TOPOLOGY");
+        /* A setuid or setgid program runs with its caller's environment:
+         * it must not read a file the caller names (secure_getenv gives
+         * NULL there, and the machine's topology is used). */
+        const char *env = secure_getenv("PXF_NUMA_TOPOLOGY");
         override_path = strdup(env ? env : "");
         if (override_path == NULL)
             return ENOMEM;

@@ -14,6 +14,9 @@
  *                                        resident page, and is a page
  *                                        neither touched resident now?
  *   numa_cases nsg KEY FLAGS CMD...      nsg_init + attach/detach/destroy
+ *   numa_cases secure                    whether the kernel runs us in
+ *                                        secure mode (setgid), and
+ *                                        rad_get_num
  *
  * TYPE is RAD, FILDES, PATH, SHM, PID, MEM, NSG or a number; DESCR is a
  * RAD list (RAD), a path opened here (FILDES), a path (PATH), "touched"
@@ -30,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/syscall.h>
@@ -458,6 +462,15 @@ static int cmd_nsg(int argc, char **argv)
     return 0;
 }
 
+/* Run setgid: the environment is the caller's, so PXF_NUMA_TOPOLOGY must
+ * not be obeyed (secure_getenv). */
+static int cmd_secure(void)
+{
+    printf("at_secure=%lu\n", getauxval(AT_SECURE));
+    REPORT("num", rad_get_num());
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -478,6 +491,8 @@ int main(int argc, char **argv)
         return cmd_migrate(argv + 2);
     if (strcmp(cmd, "radfork") == 0 && argc == 4)
         return cmd_radfork(argv + 2);
+    if (strcmp(cmd, "secure") == 0)
+        return cmd_secure();
     if (strcmp(cmd, "nsg") == 0 && argc >= 4)
         return cmd_nsg(argc - 2, argv + 2);
     fprintf(stderr, "harness: bad usage\n");
