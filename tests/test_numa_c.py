@@ -587,3 +587,28 @@ def test_nsg_detach_cleanup_and_errors(numa):
     assert kv["attach"] == "ESRCH"
     kv = numa("nsg", key, "0", "destroy")
     assert kv["destroy"] == "0"
+
+
+def test_nsg_home_from_another_topology(numa, topo):
+    # The group's home was chosen under an override with RAD 5; a process
+    # whose topology has only RAD 0 cannot be placed there: EINVAL (it read
+    # rads[-1] and crashed), and it does not join.
+    key = str(0x505b_0000 + os.getpid() % 0xffff)
+    cpus = as_range(range(os.cpu_count()))
+    five = topo(f"rad 5 cpus={cpus} node=0\n", "five")
+    zero = topo(f"rad 0 cpus={cpus} node=0\n", "zero")
+    try:
+        kv = numa("nsg", key, "CREATE|EXCL", "attach", "self", "0", "placement",
+                  topology=five)
+        assert (kv["init"], kv["attach"], kv["self.home"]) == ("ok", "0", "5")
+        kv = numa("nsg", key, "0", "attach", "self", "0", "byself", "fork",
+                  topology=zero)
+        assert (kv["init"], kv["attach"], kv["byself"]) == ("ok", "EINVAL", "ENOENT")
+        assert kv["nfork"] == "EINVAL"
+        assert "child.cpus" not in kv
+        assert numa("nloc", "NSG", key, "100", topology=zero) == {"rc": "EINVAL"}
+        # under its own topology the group still works
+        kv = numa("nsg", key, "0", "attach", "self", "0", "placement", topology=five)
+        assert (kv["attach"], kv["self.home"]) == ("0", "5")
+    finally:
+        assert numa("nsg", key, "0", "destroy")["destroy"] == "0"

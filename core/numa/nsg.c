@@ -131,15 +131,23 @@ int numa_nsg_home(nsgid_t nsg, radid_t *home)
     return 0;
 }
 
-int numa_nsg_join(nsgid_t nsg, pid_t pid, radid_t proposed, radid_t *home)
+int numa_nsg_join(const struct numa_topology *topo, nsgid_t nsg, pid_t pid,
+                  radid_t proposed, radid_t *home)
 {
     struct nsg_shared *g;
     int err = open_group(nsg, &g);
     if (err)
         return err;
-    if (g->home_plus1 == 0)
-        g->home_plus1 = proposed + 1;    /* the first member's choice */
-    *home = g->home_plus1 - 1;
+    /* The home is the first member's choice, maybe made under another
+     * topology (an override file with more RADs): a RAD we do not have
+     * cannot place us, and we do not join. */
+    radid_t h = g->home_plus1 ? g->home_plus1 - 1 : proposed;
+    if (topo && !numa_rad_usable(topo, h)) {
+        close_group(nsg, g);
+        return EINVAL;
+    }
+    g->home_plus1 = h + 1;
+    *home = h;
     if (pid > 0 && find_member(g, pid) < 0) {
         if (g->nmembers == NSG_MAX_MEMBERS)
             err = ENOSPC;
@@ -224,9 +232,11 @@ int nsg_attach_pid(nsgid_t nsg, pid_t pid, unsigned long flags)
     err = numa_resource_rads(topo, &a, &at);
     for (int id = 0; !err && id < PXF_MAX_RADS; id++)
         if (bit_test(at.bits, id)) {
-            err = numa_nsg_join(nsg, target, id, &home);
+            err = numa_nsg_join(topo, nsg, target, id, &home);
             break;
         }
+    if (!err && home == RAD_NONE)
+        err = EINVAL;                    /* the process is on no RAD */
     struct pxf_cpuset cpus;
     int node = 0;
     if (!err) {

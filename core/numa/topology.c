@@ -116,6 +116,13 @@ int numa_rad_pos(const struct numa_topology *topo, radid_t id)
     return -1;
 }
 
+bool numa_rad_usable(const struct numa_topology *topo, radid_t id)
+{
+    int pos = numa_rad_pos(topo, id);
+    return pos >= 0 && topo->rads[pos].online
+           && bits_count(topo->rads[pos].cpus.bits, PXF_MAX_CPUS) > 0;
+}
+
 radid_t numa_rad_of_cpu(const struct numa_topology *topo, int cpu)
 {
     if (cpu < 0 || cpu >= PXF_MAX_CPUS)
