@@ -612,3 +612,94 @@ def test_nsg_home_from_another_topology(numa, topo):
         assert (kv["attach"], kv["self.home"]) == ("0", "5")
     finally:
         assert numa("nsg", key, "0", "destroy")["destroy"] == "0"
+
+
+# --- a group's segment written by others ------------------------------------------
+# A group is a System V segment that its owner (or everyone, with mode 0666)
+# may write: what is in it must never crash or hang the library.
+
+def nsg_key(n):
+    return str(0x5060_0000 + n * 0x1_0000 + os.getpid() % 0xffff)
+
+
+@pytest.mark.parametrize("field,value", [
+    ("nmembers", "100000"), ("nmembers", "1025"), ("nmembers", "-1"),
+    ("home_plus1", "5000"), ("home_plus1", "1025"), ("home_plus1", "-7"),
+    ("magic", "0x1234"), ("cleanup", "7"), ("pid0", "-1"), ("pid0", "0"),
+])
+def test_nsg_tampered_segment_is_einval(numa, field, value):
+    key = nsg_key(0)
+    kv = numa("nsg", key, "CREATE|EXCL", "attach", "self", "0", "tamper", field, value)
+    assert (kv["init"], kv["attach"], kv["tamper"]) == ("ok", "0", "ok")
+    try:
+        assert numa("nsg", key, "0", timeout=20)["init"] == "EINVAL"
+        kv = numa("nsg", key, "noinit", "attach", "self", "0", "byself", "fork",
+                  "detach", "self", timeout=20)
+        assert (kv["attach"], kv["byself"], kv["nfork"]) == ("EINVAL", "ENOENT", "EINVAL")
+        assert kv["detach"] == "EINVAL"
+        assert "child.cpus" not in kv
+    finally:
+        # what is left to do with it: destroy it
+        assert numa("nsg", key, "noinit", "destroy")["destroy"] == "0"
+
+
+def test_nsg_foreign_segments_are_einval(numa):
+    # segments that are no group: another size, or a group's size holding
+    # something else (its first word, the lock, is garbage too)
+    key = nsg_key(1)
+    for size in ("4096", "nsg"):
+        assert numa("segment", key, size)["segment"] == "ok"
+        try:
+            assert numa("nsg", key, "0", timeout=20)["init"] == "EINVAL"
+            kv = numa("nsg", key, "noinit", "attach", "self", "0", "fork", timeout=20)
+            assert (kv["attach"], kv["nfork"]) == ("EINVAL", "EINVAL")
+        finally:
+            assert numa("segment", key, "rm")["rm"] == "0"
+
+
+def test_nsg_lock_of_a_live_holder_times_out(numa):
+    # a live process in the lock word (it never lets go): every call waits
+    # 1 s for it, then ETIMEDOUT; it used to spin forever at 100 % CPU
+    key = nsg_key(2)
+    holder = subprocess.Popen(["sleep", "60"])
+    try:
+        kv = numa("nsg", key, "CREATE|EXCL", "tamper", "lock", str(holder.pid))
+        assert (kv["init"], kv["tamper"]) == ("ok", "ok")
+        kv = numa("nsg", key, "0", timeout=20)
+        assert kv["init"] == "ETIMEDOUT"
+        assert 1000 <= int(kv["init.ms"]) < 3000
+        kv = numa("nsg", key, "noinit", "attach", "self", "0", timeout=20)
+        assert kv["attach"] == "ETIMEDOUT"
+        assert 1000 <= int(kv["attach.ms"]) < 3000
+        start = time.monotonic()
+        kv = numa("nsg", key, "noinit", "fork", timeout=20)
+        assert (kv["nfork"], time.monotonic() - start < 10) == ("ETIMEDOUT", True)
+        assert "child.cpus" not in kv
+        # gone: the lock is taken over at once
+        holder.kill()
+        holder.wait()
+        kv = numa("nsg", key, "0", "attach", "self", "0")
+        assert (kv["init"], kv["attach"]) == ("ok", "0")
+        assert int(kv["init.ms"]) < 1000 and int(kv["attach.ms"]) < 1000
+    finally:
+        holder.kill()
+        holder.wait()
+        assert numa("nsg", key, "noinit", "destroy")["destroy"] == "0"
+
+
+def test_nsg_lock_word_of_our_own_pid_or_garbage(numa):
+    key = nsg_key(3)
+    try:
+        # our own pid, though no thread of ours holds it: bounded too
+        kv = numa("nsg", key, "CREATE|EXCL", "tamper", "lock", "self",
+                  "attach", "self", "0", timeout=20)
+        assert (kv["init"], kv["attach"]) == ("ok", "ETIMEDOUT")
+        assert 1000 <= int(kv["attach.ms"]) < 3000
+        # a word that is no pid at all (negative: kill() would name a
+        # process group): taken over
+        kv = numa("nsg", key, "0", "tamper", "lock", "-5", "attach", "self", "0",
+                  "tamper", "lock", "-2147483648", "attach", "self", "0", timeout=20)
+        assert (kv["init"], kv["attach"]) == ("ok", "0")
+        assert int(kv["attach.ms"]) < 1000
+    finally:
+        assert numa("nsg", key, "noinit", "destroy")["destroy"] == "0"
