@@ -57,6 +57,9 @@ struct nsg_shared {
     _Atomic int lock;                    /* owner pid; 0: free */
     struct nsg_state s;
 };
+_Static_assert(offsetof(struct nsg_shared, s.members) == 32
+               && sizeof(struct nsg_shared) == 32 + NSG_MAX_MEMBERS * 16,
+               "groups made by earlier releases keep working");
 
 /* An open group: locked, its state a checked private copy. */
 struct group {
