@@ -34,6 +34,9 @@ def test_fortran_nfork_on_two_rads(programs, two):
     assert (kv["child.cpus"], kv["child.home"]) == ("0", "0")
     assert kv["xor"] == "0"
     assert kv["xor.has1"] == "0"
+    # {0, 1023}: the member after each IAFTER (irad, ierror)
+    assert (kv["next.1022"], kv["next.1023"]) == ("1023,0", "-1,0")
+    assert (kv["next.huge"], kv["next.min"]) == ("-1,0", "0,0")
     assert (kv["badtype.ierror"], kv["badtype.ipid"]) == (str(errno.EINVAL), "-1")
     assert kv["badflags.ierror"] == str(errno.EINVAL)
     assert kv["wronghandle.ierror"] == str(EBADHANDLE)
@@ -96,6 +99,45 @@ def test_python_topology_from_override(two):
     assert kv["rad1"] == " (1,) 4 1 10 {0: 210, 1: 100}"
 
 
+def test_python_override_must_be_a_small_regular_file(tmp_path):
+    # set_topology refuses at once what would be read forever, keeping
+    # what was there (the machine)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.topo"
+    big.write_text("rad 0 cpus=0 node=0\n" + "#" * (1 << 20) + "\n")
+    huge = tmp_path / "huge.topo"
+    huge.write_text("rad 0 cpus=0 node=0 physmem=16777216T\n")
+    code = f"""
+import pxf
+for path in ('/dev/zero', {str(fifo)!r}, {str(big)!r}, {str(huge)!r}):
+    try:
+        pxf.numa.set_topology(path)
+        print(path + '=ok')
+    except OSError as e:
+        print(path + '=', e.errno)
+print('rads=', [r.id for r in pxf.numa.topology().rads])
+"""
+    kv = py(code, timeout=20)
+    assert kv["/dev/zero"] == kv[str(fifo)] == kv[str(huge)] == f" {errno.EINVAL}"
+    assert kv[str(big)] == f" {errno.EFBIG}"
+    assert kv["rads"] == f" {online_nodes()}"
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "fifo"])
+def test_pxf_info_with_an_endless_override(tmp_path, path):
+    # pxf info hung reading /dev/zero or a FIFO: now it reports the NUMA
+    # part unavailable and finishes
+    import sys
+    if path == "fifo":
+        path = tmp_path / "fifo"
+        os.mkfifo(path)
+    env = dict(os.environ, PXF_NUMA_TOPOLOGY=str(path))
+    _, out, _ = run([sys.executable, "-m", "pxf", "info"], env=env, timeout=30, check_rc=0)
+    rads = out.split("NUMA RADs:\n")[1].split("routines")[0]
+    assert rads == "  unavailable: [Errno 22] Invalid argument\n"
+
+
 def test_python_radset_operations():
     from pxf.numa import RadSet
     a, b = RadSet([0, 3, 64]), RadSet([3, 5])
@@ -110,6 +152,18 @@ def test_python_radset_operations():
     with pytest.raises(OSError) as e:
         a.add(1024)
     assert e.value.errno == errno.EINVAL
+
+
+def test_python_radnext_at_the_end_of_the_range():
+    # the cursor after INT_MAX must not wrap to the start (an endless
+    # "next after" loop)
+    from pxf import _fpxf
+    from pxf._errors import checked
+    from pxf.numa import RadSet
+    s = RadSet([0, 1023])
+    assert [int(checked(_fpxf.pxfradnext(s.handle, after)))
+            for after in (-1, 0, 1022, 1023, 2**31 - 1)] == [0, 1023, 1023, -1, -1]
+    assert list(s) == [0, 1023]
 
 
 def test_python_choose_nloc_and_nfork(two):

@@ -120,6 +120,9 @@ def test_set_operations(numa):
                      ("destroy.twice", "EFAULT")):
         assert (kv[key], kv[key + ".errno"]) == ("-1", err), key
     assert kv["destroyed.null"] == "1"
+    assert (kv["foreach.intmax"], kv["foreach.intmax.errno"]) == ("-1", "0")
+    assert kv["foreach.intmax.cursor"] == "1024"
+    assert (kv["cpu_foreach.intmax"], kv["cpu_foreach.intmax.errno"]) == ("-1", "0")
     assert kv["cpuxor"] == "2,4095"
     assert kv["cpu.count"] == "2"
     assert kv["cpufill"] == as_list(c for n in online_nodes() for c in node_cpus(n))
@@ -330,6 +333,97 @@ def test_override_file_errors(numa, topo):
     assert (kv["num"], kv["num.errno"]) == ("-1", "ENOENT")
 
 
+ONE = "rad 0 cpus=0 node=0\n"
+
+
+def padded(text: str, size: int) -> str:
+    """TEXT followed by comment lines up to exactly SIZE bytes."""
+    fill = size - len(text)
+    lines = ["#" * 63 + "\n"] * (fill // 64)
+    if fill % 64:
+        lines.append("#" * (fill % 64 - 1) + "\n")
+    out = text + "".join(lines)
+    assert len(out) == size
+    return out
+
+
+def test_override_file_must_be_a_regular_file(numa, tmp_path):
+    # /dev/zero never ends and a FIFO without a writer blocks: both would
+    # hang every NUMA call; they (and a directory) are refused at once
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", fifo, tmp_path):
+        start = time.monotonic()
+        kv = numa("machine", topology=path, timeout=20)
+        assert (kv["num"], kv["num.errno"]) == ("-1", "EINVAL"), path
+        assert time.monotonic() - start < 10
+
+
+def test_override_file_size_is_bounded(numa, topo):
+    # up to 1 MiB is read; a byte more is EFBIG
+    kv = numa("machine", topology=topo(padded(ONE, 1 << 20)))
+    assert (kv["num"], kv["num.errno"]) == ("1", "0")
+    kv = numa("machine", topology=topo(padded(ONE, (1 << 20) + 1)))
+    assert (kv["num"], kv["num.errno"]) == ("-1", "EFBIG")
+
+
+@pytest.mark.parametrize("value,nbytes", [
+    ("8388607T", 8388607 << 40),                   # the largest T that fits
+    ("9223372036854775807", 2**63 - 1),            # the largest number of bytes
+    ("8388608T", None),                            # 2**63: overflows
+    ("16777216T", None),                           # 2**64: was taken as 0
+    ("9007199254740992K", None),                   # 2**63 again, in K
+    ("9223372036854775808", None),                 # one past LLONG_MAX
+    ("99999999999999999999", None),                # 20 digits: was saturated
+])
+def test_override_sizes_overflow(numa, topo, value, nbytes):
+    for key in ("physmem", "freemem"):
+        text = f"rad 0 cpus=0 node=0 physmem={2**63 - 1 if key == 'freemem' else value}"
+        if key == "freemem":
+            text += f" freemem={value}"
+        kv = numa("machine", topology=topo(text + "\n"))
+        if nbytes is None:
+            assert (kv["num"], kv["num.errno"]) == ("-1", "EINVAL"), (key, value)
+        else:
+            assert (kv["num"], kv["num.errno"]) == ("1", "0"), (key, value)
+            assert int(kv[f"rad0.{key}"]) == nbytes // PAGE
+
+
+@pytest.mark.parametrize("line", [
+    "rad 99999999999999999999 cpus=0",
+    "rad 0 cpus=0 load=99999999999999999999",
+    "rad 0 cpus=0 node=18446744073709551616",
+    "rad 0 cpus=0-99999999999999999999",
+    "rad 0 cpus=0 distance=18446744073709551626",
+    "rad 0 cpus=0\ndevice 100000000:3b:00.0 rads=0",     # domain 2**32: was 0000
+    "rad 0 cpus=0\ndevice 0000:10000000000000000:00.0 rads=0",
+    "rad 0 cpus=0\ndevice 00:3b:00.0 rads=99999999999999999999",
+])
+def test_override_numbers_out_of_range(numa, topo, line):
+    kv = numa("machine", topology=topo(line + "\n"))
+    assert (kv["num"], kv["num.errno"]) == ("-1", "EINVAL"), line
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a setgid program needs root")
+def test_override_ignored_in_a_setgid_program(numa, tmp_path):
+    # a setgid program (secure mode) gets the caller's environment: it
+    # must not read a file that environment names (secure_getenv)
+    exe = tmp_path / "numa_cases_setgid"
+    exe.write_bytes(Path(numa.exe).read_bytes())
+    os.chown(exe, 0, 65534)
+    exe.chmod(0o2755)
+    env = dict(os.environ, PXF_NUMA_TOPOLOGY="/nonexistent/topology")
+    _, out, _ = run([exe, "secure"], env=env, check_rc=0)
+    kv = parse(out)
+    if kv["at_secure"] != "1":
+        pytest.skip("setgid has no effect here (nosuid mount)")
+    assert (kv["num"], kv["num.errno"]) == (str(len(online_nodes())), "0")
+    # the same program, not setgid, obeys it
+    exe.chmod(0o755)
+    kv = parse(run([exe, "secure"], env=env, check_rc=0)[1])
+    assert (kv["at_secure"], kv["num"], kv["num.errno"]) == ("0", "-1", "ENOENT")
+
+
 # --- devices -------------------------------------------------------------------
 
 def pci_block_device():
@@ -493,3 +587,119 @@ def test_nsg_detach_cleanup_and_errors(numa):
     assert kv["attach"] == "ESRCH"
     kv = numa("nsg", key, "0", "destroy")
     assert kv["destroy"] == "0"
+
+
+def test_nsg_home_from_another_topology(numa, topo):
+    # The group's home was chosen under an override with RAD 5; a process
+    # whose topology has only RAD 0 cannot be placed there: EINVAL (it read
+    # rads[-1] and crashed), and it does not join.
+    key = str(0x505b_0000 + os.getpid() % 0xffff)
+    cpus = as_range(range(os.cpu_count()))
+    five = topo(f"rad 5 cpus={cpus} node=0\n", "five")
+    zero = topo(f"rad 0 cpus={cpus} node=0\n", "zero")
+    try:
+        kv = numa("nsg", key, "CREATE|EXCL", "attach", "self", "0", "placement",
+                  topology=five)
+        assert (kv["init"], kv["attach"], kv["self.home"]) == ("ok", "0", "5")
+        kv = numa("nsg", key, "0", "attach", "self", "0", "byself", "fork",
+                  topology=zero)
+        assert (kv["init"], kv["attach"], kv["byself"]) == ("ok", "EINVAL", "ENOENT")
+        assert kv["nfork"] == "EINVAL"
+        assert "child.cpus" not in kv
+        assert numa("nloc", "NSG", key, "100", topology=zero) == {"rc": "EINVAL"}
+        # under its own topology the group still works
+        kv = numa("nsg", key, "0", "attach", "self", "0", "placement", topology=five)
+        assert (kv["attach"], kv["self.home"]) == ("0", "5")
+    finally:
+        assert numa("nsg", key, "0", "destroy")["destroy"] == "0"
+
+
+# --- a group's segment written by others ------------------------------------------
+# A group is a System V segment that its owner (or everyone, with mode 0666)
+# may write: what is in it must never crash or hang the library.
+
+def nsg_key(n):
+    return str(0x5060_0000 + n * 0x1_0000 + os.getpid() % 0xffff)
+
+
+@pytest.mark.parametrize("field,value", [
+    ("nmembers", "100000"), ("nmembers", "1025"), ("nmembers", "-1"),
+    ("home_plus1", "5000"), ("home_plus1", "1025"), ("home_plus1", "-7"),
+    ("magic", "0x1234"), ("cleanup", "7"), ("pid0", "-1"), ("pid0", "0"),
+])
+def test_nsg_tampered_segment_is_einval(numa, field, value):
+    key = nsg_key(0)
+    kv = numa("nsg", key, "CREATE|EXCL", "attach", "self", "0", "tamper", field, value)
+    assert (kv["init"], kv["attach"], kv["tamper"]) == ("ok", "0", "ok")
+    try:
+        assert numa("nsg", key, "0", timeout=20)["init"] == "EINVAL"
+        kv = numa("nsg", key, "noinit", "attach", "self", "0", "byself", "fork",
+                  "detach", "self", timeout=20)
+        assert (kv["attach"], kv["byself"], kv["nfork"]) == ("EINVAL", "ENOENT", "EINVAL")
+        assert kv["detach"] == "EINVAL"
+        assert "child.cpus" not in kv
+    finally:
+        # what is left to do with it: destroy it
+        assert numa("nsg", key, "noinit", "destroy")["destroy"] == "0"
+
+
+def test_nsg_foreign_segments_are_einval(numa):
+    # segments that are no group: another size, or a group's size holding
+    # something else (its first word, the lock, is garbage too)
+    key = nsg_key(1)
+    for size in ("4096", "nsg"):
+        assert numa("segment", key, size)["segment"] == "ok"
+        try:
+            assert numa("nsg", key, "0", timeout=20)["init"] == "EINVAL"
+            kv = numa("nsg", key, "noinit", "attach", "self", "0", "fork", timeout=20)
+            assert (kv["attach"], kv["nfork"]) == ("EINVAL", "EINVAL")
+        finally:
+            assert numa("segment", key, "rm")["rm"] == "0"
+
+
+def test_nsg_lock_of_a_live_holder_times_out(numa):
+    # a live process in the lock word (it never lets go): every call waits
+    # 1 s for it, then ETIMEDOUT; it used to spin forever at 100 % CPU
+    key = nsg_key(2)
+    holder = subprocess.Popen(["sleep", "60"])
+    try:
+        kv = numa("nsg", key, "CREATE|EXCL", "tamper", "lock", str(holder.pid))
+        assert (kv["init"], kv["tamper"]) == ("ok", "ok")
+        kv = numa("nsg", key, "0", timeout=20)
+        assert kv["init"] == "ETIMEDOUT"
+        assert 1000 <= int(kv["init.ms"]) < 3000
+        kv = numa("nsg", key, "noinit", "attach", "self", "0", timeout=20)
+        assert kv["attach"] == "ETIMEDOUT"
+        assert 1000 <= int(kv["attach.ms"]) < 3000
+        start = time.monotonic()
+        kv = numa("nsg", key, "noinit", "fork", timeout=20)
+        assert (kv["nfork"], time.monotonic() - start < 10) == ("ETIMEDOUT", True)
+        assert "child.cpus" not in kv
+        # gone: the lock is taken over at once
+        holder.kill()
+        holder.wait()
+        kv = numa("nsg", key, "0", "attach", "self", "0")
+        assert (kv["init"], kv["attach"]) == ("ok", "0")
+        assert int(kv["init.ms"]) < 1000 and int(kv["attach.ms"]) < 1000
+    finally:
+        holder.kill()
+        holder.wait()
+        assert numa("nsg", key, "noinit", "destroy")["destroy"] == "0"
+
+
+def test_nsg_lock_word_of_our_own_pid_or_garbage(numa):
+    key = nsg_key(3)
+    try:
+        # our own pid, though no thread of ours holds it: bounded too
+        kv = numa("nsg", key, "CREATE|EXCL", "tamper", "lock", "self",
+                  "attach", "self", "0", timeout=20)
+        assert (kv["init"], kv["attach"]) == ("ok", "ETIMEDOUT")
+        assert 1000 <= int(kv["attach.ms"]) < 3000
+        # a word that is no pid at all (negative: kill() would name a
+        # process group): taken over
+        kv = numa("nsg", key, "0", "tamper", "lock", "-5", "attach", "self", "0",
+                  "tamper", "lock", "-2147483648", "attach", "self", "0", timeout=20)
+        assert (kv["init"], kv["attach"]) == ("ok", "0")
+        assert int(kv["attach.ms"]) < 1000
+    finally:
+        assert numa("nsg", key, "noinit", "destroy")["destroy"] == "0"

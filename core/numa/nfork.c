@@ -154,7 +154,7 @@ static int plan(const numa_attr_t *a, struct placement *pl,
     if (!err && a->nattr_type == R_NSG) {
         /* The group's home, or ours becomes the group's. */
         radid_t home;
-        err = numa_nsg_join(a->nattr_descr.rd_nsg, 0, numa_current_home(topo), &home);
+        err = numa_nsg_join(topo, a->nattr_descr.rd_nsg, 0, numa_current_home(topo), &home);
         memset(cands, 0, sizeof *cands);
         if (!err) {
             bit_set(cands->bits, home);
@@ -261,7 +261,7 @@ static int placed_fork(const struct placement *pl, pid_t *pid)
     apply_state(&saved);           /* was ours a moment ago: cannot fail */
     if (err == 0 && pl->join_nsg) {
         radid_t home;
-        numa_nsg_join(pl->nsg, child, pl->home, &home);
+        numa_nsg_join(NULL, pl->nsg, child, pl->home, &home);   /* home checked in plan */
     }
     if (err == 0)
         *pid = child;

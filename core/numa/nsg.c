@@ -7,14 +7,24 @@
  * group's; every later member is placed there. Members that exit are
  * pruned when the group is next used (pid and start time, so a reused pid
  * is not mistaken for a member). A tiny lock word in the segment (the
- * owner's pid; stolen from an owner that died) guards it. */
+ * owner's pid) guards it.
+ *
+ * Whoever may write the segment (its owner; everyone with mode 0666) can
+ * put anything in it, so nothing read from it is trusted: the state is
+ * copied out once under the lock, checked (magic, every count and index in
+ * range), worked on in private memory and written back; a bad state is
+ * EINVAL. The lock is taken over from a holder that is no live process and
+ * waited for at most NSG_LOCK_WAIT_MS otherwise (ETIMEDOUT): a foreign pid
+ * written there must not hang every call on the group. */
 #include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/shm.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kernel.h"
@@ -24,19 +34,38 @@
 #define NSG_MAX_MEMBERS 1024
 #define NSG_INIT_FLAGS (NSG_CREATE | NSG_EXCL | NSG_GETBYPID | NSG_CLEANUP | 0777)
 #define NSG_ATTACH_FLAGS (RAD_INSIST | RAD_WAIT | RAD_MIGRATE | RAD_NO_MIGRATE)
+/* A holder keeps the lock for one prune of at most NSG_MAX_MEMBERS
+ * /proc reads (milliseconds): a second is far beyond any real holder. */
+#define NSG_LOCK_WAIT_MS 1000
 
 struct nsg_member {
     pid_t pid;
     unsigned long long start;            /* /proc/PID/stat field 22 */
 };
 
-struct nsg_shared {
-    _Atomic int lock;                    /* owner pid; 0: free */
-    unsigned long long magic;            /* set by the first user */
+/* What the lock guards (the segment's layout is that of earlier releases:
+ * the lock word, then these fields). */
+struct nsg_state {
+    unsigned long long magic;            /* set by nsg_init */
     int home_plus1;                      /* 0: no home yet */
     int cleanup;                         /* NSG_CLEANUP: removed when empty */
     int nmembers;
     struct nsg_member members[NSG_MAX_MEMBERS];
+};
+
+struct nsg_shared {
+    _Atomic int lock;                    /* owner pid; 0: free */
+    struct nsg_state s;
+};
+_Static_assert(offsetof(struct nsg_shared, s.members) == 32
+               && sizeof(struct nsg_shared) == 32 + NSG_MAX_MEMBERS * 16,
+               "groups made by earlier releases keep working");
+
+/* An open group: locked, its state a checked private copy. */
+struct group {
+    nsgid_t id;
+    struct nsg_shared *shm;
+    struct nsg_state st;
 };
 
 /* When pid started (field 22), telling it from a later process that
@@ -48,17 +77,42 @@ static unsigned long long start_time(pid_t pid)
     return t;
 }
 
-static void group_lock(struct nsg_shared *g)
+/* Whether the lock word names a live process. A word that is no pid at
+ * all (negative: kill() would name a process group) is a dead holder. */
+static bool holder_alive(int owner)
+{
+    return owner > 0 && (kill(owner, 0) == 0 || errno == EPERM);
+}
+
+static long ms_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Take the lock: at once from a holder that died (or garbage), else wait
+ * for a live one (another thread of ours included) NSG_LOCK_WAIT_MS at
+ * most: ETIMEDOUT. Yield first (holders are quick), then sleep 1 ms
+ * between tries so a stuck holder does not cost us a CPU. */
+static int group_lock(struct nsg_shared *g)
 {
     int me = (int)getpid();
-    for (;;) {
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int round = 0;; round++) {
         int owner = 0;
         if (atomic_compare_exchange_strong(&g->lock, &owner, me))
-            return;
-        if (owner != me && kill(owner, 0) == -1 && errno == ESRCH
+            return 0;
+        if (owner != me && !holder_alive(owner)
             && atomic_compare_exchange_strong(&g->lock, &owner, me))
-            return;                      /* its owner died holding it */
-        sched_yield();
+            return 0;                    /* its owner died holding it */
+        if (ms_since(&t0) >= NSG_LOCK_WAIT_MS)
+            return ETIMEDOUT;
+        if (round < 100)
+            sched_yield();
+        else
+            nanosleep(&(struct timespec){ .tv_nsec = 1000000 }, NULL);
     }
 }
 
@@ -67,91 +121,129 @@ static void group_unlock(struct nsg_shared *g)
     atomic_store(&g->lock, 0);
 }
 
-static void prune(struct nsg_shared *g)
+/* A state any process could have written: every count and index that
+ * the code below uses must be in range. */
+static bool state_valid(const struct nsg_state *s)
 {
-    int kept = 0;
-    for (int i = 0; i < g->nmembers; i++) {
-        struct nsg_member m = g->members[i];
-        bool alive = (kill(m.pid, 0) == 0 || errno == EPERM) && start_time(m.pid) == m.start;
-        if (alive)
-            g->members[kept++] = m;
-    }
-    g->nmembers = kept;
+    if (s->magic != NSG_MAGIC || s->nmembers < 0 || s->nmembers > NSG_MAX_MEMBERS
+        || s->home_plus1 < 0 || s->home_plus1 > PXF_MAX_RADS
+        || (s->cleanup != 0 && s->cleanup != 1))
+        return false;
+    for (int i = 0; i < s->nmembers; i++)
+        if (s->members[i].pid <= 0)      /* kill(0 or -n) names a group */
+            return false;
+    return true;
 }
 
-/* Attach group nsg locked (EINVAL: no such group or not one of ours). */
-static int open_group(nsgid_t nsg, struct nsg_shared **out)
+static void prune(struct nsg_state *s)
+{
+    int kept = 0;
+    for (int i = 0; i < s->nmembers; i++) {
+        struct nsg_member m = s->members[i];
+        bool alive = (kill(m.pid, 0) == 0 || errno == EPERM) && start_time(m.pid) == m.start;
+        if (alive)
+            s->members[kept++] = m;
+    }
+    s->nmembers = kept;
+}
+
+/* Attach group nsg, locked, its state copied out and checked. EINVAL: no
+ * such group, or not one of ours, or a state out of range; ETIMEDOUT: a
+ * live process holds the lock. `adopt`: a new segment (all zero) becomes
+ * a group; only nsg_init makes groups, so an nsgid that names someone
+ * else's segment of the same size is never written. */
+static int open_group(nsgid_t nsg, bool adopt, struct group *g)
 {
     struct shmid_ds ds;
     if (shmctl(nsg, IPC_STAT, &ds) != 0)
         return errno == EACCES ? EACCES : EINVAL;
     if (ds.shm_segsz != sizeof(struct nsg_shared))
         return EINVAL;
-    struct nsg_shared *g = shmat(nsg, NULL, 0);
-    if (g == (void *)-1)
+    g->shm = shmat(nsg, NULL, 0);
+    if (g->shm == (void *)-1)
         return errno == EACCES ? EACCES : EINVAL;
-    group_lock(g);
-    if (g->magic == 0)
-        g->magic = NSG_MAGIC;
-    if (g->magic != NSG_MAGIC) {
-        group_unlock(g);
-        shmdt(g);
-        return EINVAL;
+    int err = group_lock(g->shm);
+    if (!err) {
+        /* one read: what others write from now on cannot reach the checks */
+        memcpy(&g->st, (const void *)&g->shm->s, sizeof g->st);
+        if (adopt && g->st.magic == 0)
+            g->st.magic = NSG_MAGIC;
+        if (!state_valid(&g->st)) {
+            group_unlock(g->shm);
+            err = EINVAL;
+        }
     }
-    prune(g);
-    *out = g;
+    if (err) {
+        shmdt(g->shm);
+        return err;
+    }
+    g->id = nsg;
+    prune(&g->st);
     return 0;
 }
 
-static void close_group(nsgid_t nsg, struct nsg_shared *g)
+/* Write the state back, unlock, detach; remove an NSG_CLEANUP group whose
+ * last member left. */
+static void close_group(struct group *g)
 {
-    bool remove = g->cleanup && g->nmembers == 0 && g->home_plus1 != 0;
-    group_unlock(g);
-    shmdt(g);
+    bool remove = g->st.cleanup && g->st.nmembers == 0 && g->st.home_plus1 != 0;
+    memcpy((void *)&g->shm->s, &g->st, offsetof(struct nsg_state, members)
+           + (size_t)g->st.nmembers * sizeof g->st.members[0]);
+    group_unlock(g->shm);
+    shmdt(g->shm);
     if (remove)
-        shmctl(nsg, IPC_RMID, NULL);
+        shmctl(g->id, IPC_RMID, NULL);
 }
 
-static int find_member(const struct nsg_shared *g, pid_t pid)
+static int find_member(const struct nsg_state *s, pid_t pid)
 {
-    for (int i = 0; i < g->nmembers; i++)
-        if (g->members[i].pid == pid)
+    for (int i = 0; i < s->nmembers; i++)
+        if (s->members[i].pid == pid)
             return i;
     return -1;
 }
 
 int numa_nsg_home(nsgid_t nsg, radid_t *home)
 {
-    struct nsg_shared *g;
-    int err = open_group(nsg, &g);
+    struct group g;
+    int err = open_group(nsg, false, &g);
     if (err)
         return err;
-    *home = g->home_plus1 - 1;
-    close_group(nsg, g);
+    *home = g.st.home_plus1 - 1;
+    close_group(&g);
     return 0;
 }
 
-int numa_nsg_join(nsgid_t nsg, pid_t pid, radid_t proposed, radid_t *home)
+int numa_nsg_join(const struct numa_topology *topo, nsgid_t nsg, pid_t pid,
+                  radid_t proposed, radid_t *home)
 {
-    struct nsg_shared *g;
-    int err = open_group(nsg, &g);
+    struct group g;
+    int err = open_group(nsg, false, &g);
     if (err)
         return err;
-    if (g->home_plus1 == 0)
-        g->home_plus1 = proposed + 1;    /* the first member's choice */
-    *home = g->home_plus1 - 1;
-    if (pid > 0 && find_member(g, pid) < 0) {
-        if (g->nmembers == NSG_MAX_MEMBERS)
+    /* The home is the first member's choice, maybe made under another
+     * topology (an override file with more RADs): a RAD we do not have
+     * cannot place us, and we do not join. */
+    radid_t h = g.st.home_plus1 ? g.st.home_plus1 - 1 : proposed;
+    if (topo && !numa_rad_usable(topo, h)) {
+        close_group(&g);
+        return EINVAL;
+    }
+    g.st.home_plus1 = h + 1;
+    *home = h;
+    if (pid > 0 && find_member(&g.st, pid) < 0) {
+        if (g.st.nmembers == NSG_MAX_MEMBERS)
             err = ENOSPC;
         else
-            g->members[g->nmembers++] = (struct nsg_member){ pid, start_time(pid) };
+            g.st.members[g.st.nmembers++] = (struct nsg_member){ pid, start_time(pid) };
     }
-    close_group(nsg, g);
+    close_group(&g);
     return err;
 }
 
 /* The group pid is a member of (SHM_STAT walks every segment we can
- * read); ENOENT if none. */
+ * read; ones that are no valid group, or stay locked, are passed over);
+ * ENOENT if none. */
 static int group_of(pid_t pid, nsgid_t *out)
 {
     struct shm_info info;
@@ -161,11 +253,11 @@ static int group_of(pid_t pid, nsgid_t *out)
         int id = shmctl(i, SHM_STAT, &ds);
         if (id < 0 || ds.shm_segsz != sizeof(struct nsg_shared))
             continue;
-        struct nsg_shared *g;
-        if (open_group(id, &g) != 0)
+        struct group g;
+        if (open_group(id, false, &g) != 0)
             continue;
-        bool member = find_member(g, pid) >= 0;
-        close_group(id, g);
+        bool member = find_member(&g.st, pid) >= 0;
+        close_group(&g);
         if (member) {
             *out = id;
             return 0;
@@ -196,13 +288,13 @@ nsgid_t nsg_init(key_t key, unsigned long flags)
                          | ((flags & NSG_EXCL) ? IPC_EXCL : 0));
     if (id < 0)
         return fail(errno);
-    struct nsg_shared *g;
-    int err = open_group(id, &g);
+    struct group g;
+    int err = open_group(id, true, &g);
     if (err)
         return fail(err);
     if (flags & NSG_CLEANUP)
-        g->cleanup = 1;
-    close_group(id, g);
+        g.st.cleanup = 1;
+    close_group(&g);
     return id;
 }
 
@@ -224,9 +316,11 @@ int nsg_attach_pid(nsgid_t nsg, pid_t pid, unsigned long flags)
     err = numa_resource_rads(topo, &a, &at);
     for (int id = 0; !err && id < PXF_MAX_RADS; id++)
         if (bit_test(at.bits, id)) {
-            err = numa_nsg_join(nsg, target, id, &home);
+            err = numa_nsg_join(topo, nsg, target, id, &home);
             break;
         }
+    if (!err && home == RAD_NONE)
+        err = EINVAL;                    /* the process is on no RAD */
     struct pxf_cpuset cpus;
     int node = 0;
     if (!err) {
@@ -259,14 +353,14 @@ int nsg_detach_pid(pid_t pid)
     int err = group_of(target, &id);
     if (err)
         return (int)fail(err == ENOENT ? EINVAL : err);
-    struct nsg_shared *g;
-    err = open_group(id, &g);
+    struct group g;
+    err = open_group(id, false, &g);
     if (err)
         return (int)fail(err);
-    int i = find_member(g, target);
+    int i = find_member(&g.st, target);
     if (i >= 0)
-        g->members[i] = g->members[--g->nmembers];
-    close_group(id, g);
+        g.st.members[i] = g.st.members[--g.st.nmembers];
+    close_group(&g);
     if (target == getpid())
         numa_record_home(RAD_NONE);
     return 0;

@@ -215,6 +215,13 @@ int pxf_radnext(int jset, int after, int *rad)
     int err = radset_get(jset, &s);
     if (err)
         return err;
+    /* No id lies above the last one; testing first also keeps after + 1
+     * from overflowing for INT_MAX (a wrapped cursor starts again at the
+     * first member, and a "next after" loop never ends). */
+    if (after >= PXF_MAX_RADS - 1) {
+        *rad = RAD_NONE;
+        return 0;
+    }
     rad_cursor_t c = after < 0 ? 0 : after + 1;
     *rad = rad_foreach(&s, 0, &c);
     return 0;

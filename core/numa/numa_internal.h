@@ -43,8 +43,13 @@ int numa_proc_stat_field(pid_t pid, int field, unsigned long long *value);
 int pxf_nfork_attr(const numa_attr_t *attr, pid_t *pid);
 int numa_migrate_self(int node);
 
-/* NSG home (nsg.c): the group's home, RAD_NONE if it has none yet. */
+/* NSG home (nsg.c): the group's home, RAD_NONE if it has none yet. Join:
+ * the group's home (proposed becomes it if it has none), pid a member
+ * (0: none added); EINVAL, without joining, if the home is not a usable
+ * RAD of topo (a group made under another topology; topo NULL: the
+ * caller checked it already). */
 int numa_nsg_home(nsgid_t nsg, radid_t *home);
-int numa_nsg_join(nsgid_t nsg, pid_t pid, radid_t proposed, radid_t *home);
+int numa_nsg_join(const struct numa_topology *topo, nsgid_t nsg, pid_t pid,
+                  radid_t proposed, radid_t *home);
 
 #endif

@@ -243,6 +243,8 @@ int numa_resource_rads(struct numa_topology *topo, const numa_attr_t *attr,
         int err = numa_nsg_home(d->rd_nsg, &home);
         if (err)
             return err;
+        if (home != RAD_NONE && numa_rad_pos(topo, home) < 0)
+            return EINVAL;               /* set under another topology */
         memset(out, 0, sizeof *out);
         bit_set(out->bits, home != RAD_NONE ? home : numa_current_home(topo));
         return 0;

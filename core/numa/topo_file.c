@@ -11,33 +11,46 @@
  * distance lists the SLIT values (10 = local) to every rad line, in the
  * order of the rad lines; node is the Linux node the RAD's memory policy
  * names (default: its id); sizes take K, M, G, T (powers of 1024). Any
- * error in the file is EINVAL. */
+ * error in the file is EINVAL, a number that does not fit included; a
+ * file that is not a regular file is EINVAL too (/dev/zero or a FIFO
+ * would be read forever), and one over MAX_FILE bytes is EFBIG. */
 #include <ctype.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "topology.h"
 
 #define MAX_LINE 8192
+#define MAX_FILE (1 << 20)       /* far above any real machine's description */
 
 struct parsed_rad {
     struct numa_rad rad;
     char distance[MAX_LINE];   /* the raw list, checked once all are read */
 };
 
+/* Bytes, with an optional K, M, G or T; EINVAL for anything that does
+ * not fit a long long (strtoll saturates, and 16777216T would wrap to 0). */
 static int parse_size(const char *s, long long *out)
 {
     char *end;
+    errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (end == s || v < 0)
+    if (end == s || v < 0 || errno == ERANGE)
         return EINVAL;
     static const char units[] = "KMGT";
     const char *u = *end ? strchr(units, toupper((unsigned char)*end)) : NULL;
     if (*end && (u == NULL || end[1] != '\0'))
         return EINVAL;
-    for (const char *p = units; u && p <= u; p++)
+    for (const char *p = units; u && p <= u; p++) {
+        if (v > LLONG_MAX / 1024)
+            return EINVAL;
         v *= 1024;
+    }
     *out = v;
     return 0;
 }
@@ -52,19 +65,21 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
-/* "dddd:bb:dd.f" or "bb:dd.f" (domain 0), in lower case; EINVAL else. */
+/* "dddd:bb:dd.f" or "bb:dd.f" (domain 0), in lower case; EINVAL else.
+ * The fields are read as unsigned long (which saturates): into unsigned
+ * int, a domain of 100000000 would wrap to 0000. */
 int numa_normalize_busid(const char *in, char out[16])
 {
-    unsigned dom = 0, bus, dev, fn;
+    unsigned long dom = 0, bus, dev, fn;
     char tail;
-    if (sscanf(in, "%x:%x:%x.%x%c", &dom, &bus, &dev, &fn, &tail) != 4) {
+    if (sscanf(in, "%lx:%lx:%lx.%lx%c", &dom, &bus, &dev, &fn, &tail) != 4) {
         dom = 0;
-        if (sscanf(in, "%x:%x.%x%c", &bus, &dev, &fn, &tail) != 3)
+        if (sscanf(in, "%lx:%lx.%lx%c", &bus, &dev, &fn, &tail) != 3)
             return EINVAL;
     }
     if (dom > 0xffff || bus > 0xff || dev > 0x1f || fn > 7)
         return EINVAL;
-    snprintf(out, 16, "%04x:%02x:%02x.%x", dom, bus, dev, fn);
+    snprintf(out, 16, "%04lx:%02lx:%02lx.%lx", dom, bus, dev, fn);
     return 0;
 }
 
@@ -184,16 +199,44 @@ static int build(struct numa_topology *topo, struct parsed_rad *rads, int n)
     return err;
 }
 
+/* The file, if it is a regular file of at most MAX_FILE bytes, opened
+ * for reading. O_NONBLOCK: opening a FIFO must not wait for a writer;
+ * O_NOCTTY: naming a terminal must not make it ours. */
+static int open_file(const char *path, FILE **out)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return errno;
+    struct stat st;
+    int err = fstat(fd, &st) != 0 ? errno
+            : !S_ISREG(st.st_mode) ? EINVAL
+            : st.st_size > MAX_FILE ? EFBIG : 0;
+    FILE *f = err ? NULL : fdopen(fd, "r");
+    if (!err && f == NULL)
+        err = errno;
+    if (err) {
+        close(fd);
+        return err;
+    }
+    *out = f;
+    return 0;
+}
+
 int numa_load_file(struct numa_topology *topo, const char *path)
 {
-    FILE *f = fopen(path, "re");
-    if (f == NULL)
-        return errno == ENOENT ? ENOENT : errno;
+    FILE *f = NULL;
+    int err = open_file(path, &f);
+    if (err)
+        return err;
     struct parsed_rad *rads = NULL;
-    int nrads = 0, err = 0;
+    int nrads = 0;
     char line[MAX_LINE];
     topo->from_file = true;
     while (!err && fgets(line, sizeof line, f)) {
+        if (ftell(f) > MAX_FILE) {       /* it grew after the fstat */
+            err = EFBIG;
+            break;
+        }
         line[strcspn(line, "\n#")] = '\0';
         char *p = line + strspn(line, " \t");
         if (*p == '\0')

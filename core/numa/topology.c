@@ -33,7 +33,10 @@ void numa_free(struct numa_topology *topo)
 static int load(void)
 {
     if (override_path == NULL) {
-        const char *env = getenv("PXF_NUMA_TOPOLOGY");
+        /* A setuid or setgid program runs with its caller's environment:
+         * it must not read a file the caller names (secure_getenv gives
+         * NULL there, and the machine's topology is used). */
+        const char *env = secure_getenv("PXF_NUMA_TOPOLOGY");
         override_path = strdup(env ? env : "");
         if (override_path == NULL)
             return ENOMEM;
@@ -111,6 +114,13 @@ int numa_rad_pos(const struct numa_topology *topo, radid_t id)
         if (topo->rads[i].id == id)
             return i;
     return -1;
+}
+
+bool numa_rad_usable(const struct numa_topology *topo, radid_t id)
+{
+    int pos = numa_rad_pos(topo, id);
+    return pos >= 0 && topo->rads[pos].online
+           && bits_count(topo->rads[pos].cpus.bits, PXF_MAX_CPUS) > 0;
 }
 
 radid_t numa_rad_of_cpu(const struct numa_topology *topo, int cpu)

@@ -70,6 +70,8 @@ int numa_refresh(struct numa_topology *topo, int what);
 
 /* The position of RAD id in rads[], or -1. */
 int numa_rad_pos(const struct numa_topology *topo, radid_t id);
+/* Whether id is a RAD of topo that can be a home: online, with CPUs. */
+bool numa_rad_usable(const struct numa_topology *topo, radid_t id);
 /* The first RAD (by id) whose CPUs include cpu, or RAD_NONE. */
 radid_t numa_rad_of_cpu(const struct numa_topology *topo, int cpu);
 /* The RADs whose memory node is node. */

@@ -60,6 +60,19 @@ program t_nfork
     call pxfradismember(jset2, 1, i, ierror)
     print '(a,i0)', 'xor.has1=', i
 
+    ! PXFRADNEXT at the top of the id range: after the last possible id,
+    ! and after HUGE(0) (whose successor does not fit), there is no member
+    call pxfradaddset(jset2, 1023, ierror)
+    call pxfradnext(jset2, 1022, irad, ierror)
+    print '(a,i0,a,i0)', 'next.1022=', irad, ',', ierror
+    call pxfradnext(jset2, 1023, irad, ierror)
+    print '(a,i0,a,i0)', 'next.1023=', irad, ',', ierror
+    call pxfradnext(jset2, huge(0), irad, ierror)
+    print '(a,i0,a,i0)', 'next.huge=', irad, ',', ierror
+    call pxfradnext(jset2, -huge(0) - 1, irad, ierror)
+    print '(a,i0,a,i0)', 'next.min=', irad, ',', ierror
+    call pxfraddelset(jset2, 1023, ierror)
+
     ! errors: a bad type, flag, descriptor handle, address; a RAD id out
     ! of range; a freed handle
     call pxfintset(jattr, 'nattr_type', 99, ierror)

@@ -14,6 +14,14 @@
  *                                        resident page, and is a page
  *                                        neither touched resident now?
  *   numa_cases nsg KEY FLAGS CMD...      nsg_init + attach/detach/destroy
+ *                                        (FLAGS "noinit": the segment of
+ *                                        KEY, without nsg_init), tamper
+ *   numa_cases segment KEY SIZE|rm       a System V segment that is not a
+ *                                        group: SIZE bytes ("nsg": a
+ *                                        group's size) of 0xa5; rm: remove
+ *   numa_cases secure                    whether the kernel runs us in
+ *                                        secure mode (setgid), and
+ *                                        rad_get_num
  *
  * TYPE is RAD, FILDES, PATH, SHM, PID, MEM, NSG or a number; DESCR is a
  * RAD list (RAD), a path opened here (FILDES), a path (PATH), "touched"
@@ -23,16 +31,19 @@
  * SMALLMEM, ...) or a number. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/mempolicy.h>
 #include <sched.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <pxf/numa.h>
@@ -302,6 +313,15 @@ static int cmd_sets(void)
     REPORT("count.null", radcountset(NULL));
     c = SET_CURSOR_INIT;
     REPORT("foreach.badflags", rad_foreach(a, 4, &c));
+    /* a cursor at the top of its type: the end, not a wrap to the start */
+    c = INT_MAX;
+    REPORT("foreach.intmax", rad_foreach(a, 0, &c));
+    printf("foreach.intmax.cursor=%d\n", c);
+    cpu_cursor_t cc = INT_MAX;
+    cpuset_t all;
+    cpusetcreate(&all);
+    cpuaddset(all, 0);
+    REPORT("cpu_foreach.intmax", cpu_foreach(all, 0, &cc));
     radsetdestroy(&a);
     printf("destroyed.null=%d\n", a == NULL);
     REPORT("destroy.twice", radsetdestroy(&a));
@@ -412,18 +432,74 @@ static int cmd_radfork(char **argv)
     return 0;
 }
 
+/* The layout of a group's segment (core/numa/nsg.c), to tamper with it
+ * as any process that may write the segment can. */
+struct nsg_image {
+    int lock;
+    unsigned long long magic;
+    int home_plus1, cleanup, nmembers;
+    struct { int pid; unsigned long long start; } members[1024];
+};
+
+/* Write VALUE into FIELD of group g's segment: lock (a pid, "self" for
+ * ours), magic, home_plus1, cleanup, nmembers, pid0 (the first member). */
+static void tamper(nsgid_t g, const char *field, const char *value)
+{
+    struct nsg_image *im = shmat(g, NULL, 0);
+    if (im == (void *)-1)
+        die("shmat");
+    long long v = strcmp(value, "self") == 0 ? getpid() : strtoll(value, NULL, 0);
+    if (strcmp(field, "lock") == 0)
+        im->lock = (int)v;
+    else if (strcmp(field, "magic") == 0)
+        im->magic = (unsigned long long)v;
+    else if (strcmp(field, "home_plus1") == 0)
+        im->home_plus1 = (int)v;
+    else if (strcmp(field, "cleanup") == 0)
+        im->cleanup = (int)v;
+    else if (strcmp(field, "nmembers") == 0)
+        im->nmembers = (int)v;
+    else if (strcmp(field, "pid0") == 0)
+        im->members[0].pid = (int)v;
+    else
+        die("tamper: unknown field");
+    shmdt(im);
+    printf("tamper=ok\n");
+}
+
 /* nsg KEY FLAGS then steps: attach PID|self FLAGS, detach PID|self,
- * home, byself, destroy, sleep SECONDS, placement */
+ * home, byself, destroy, sleep SECONDS, placement, fork, tamper FIELD
+ * VALUE */
+static long ms_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
 static int cmd_nsg(int argc, char **argv)
 {
-    nsgid_t g = nsg_init((key_t)strtol(argv[0], NULL, 0), parse_flags(argv[1]));
-    printf("init=%s\n", g < 0 ? ename(errno) : "ok");
+    key_t key = (key_t)strtol(argv[0], NULL, 0);
+    nsgid_t g;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (strcmp(argv[1], "noinit") == 0) {
+        g = shmget(key, 0, 0);
+        printf("init=%s\n", g < 0 ? ename(errno) : "noinit");
+    } else {
+        g = nsg_init(key, parse_flags(argv[1]));
+        printf("init=%s\ninit.ms=%ld\n", g < 0 ? ename(errno) : "ok", ms_since(&t0));
+    }
     for (int i = 2; i < argc; i++) {
         const char *step = argv[i];
-        if (strcmp(step, "attach") == 0) {
+        if (strcmp(step, "tamper") == 0) {
+            tamper(g, argv[i + 1], argv[i + 2]);
+            i += 2;
+        } else if (strcmp(step, "attach") == 0) {
             pid_t pid = strcmp(argv[i + 1], "self") == 0 ? 0 : atoi(argv[i + 1]);
+            clock_gettime(CLOCK_MONOTONIC, &t0);
             int rc = nsg_attach_pid(g, pid, parse_flags(argv[i + 2]));
-            printf("attach=%s\n", rc ? ename(errno) : "0");
+            printf("attach=%s\nattach.ms=%ld\n", rc ? ename(errno) : "0", ms_since(&t0));
             i += 2;
         } else if (strcmp(step, "detach") == 0) {
             pid_t pid = strcmp(argv[i + 1], "self") == 0 ? 0 : atoi(argv[i + 1]);
@@ -448,6 +524,35 @@ static int cmd_nsg(int argc, char **argv)
     return 0;
 }
 
+static int cmd_segment(char **argv)
+{
+    key_t key = (key_t)strtol(argv[0], NULL, 0);
+    if (strcmp(argv[1], "rm") == 0) {
+        int id = shmget(key, 0, 0);
+        printf("rm=%s\n", id < 0 || shmctl(id, IPC_RMID, NULL) != 0 ? ename(errno) : "0");
+        return 0;
+    }
+    size_t size = strcmp(argv[1], "nsg") == 0 ? sizeof(struct nsg_image)
+                                              : (size_t)strtoul(argv[1], NULL, 0);
+    int id = shmget(key, size, IPC_CREAT | IPC_EXCL | 0600);
+    char *p = id < 0 ? (void *)-1 : shmat(id, NULL, 0);
+    if (p == (void *)-1)
+        die("segment");
+    memset(p, 0xa5, size);
+    shmdt(p);
+    printf("segment=ok\n");
+    return 0;
+}
+
+/* Run setgid: the environment is the caller's, so PXF_NUMA_TOPOLOGY must
+ * not be obeyed (secure_getenv). */
+static int cmd_secure(void)
+{
+    printf("at_secure=%lu\n", getauxval(AT_SECURE));
+    REPORT("num", rad_get_num());
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -468,6 +573,10 @@ int main(int argc, char **argv)
         return cmd_migrate(argv + 2);
     if (strcmp(cmd, "radfork") == 0 && argc == 4)
         return cmd_radfork(argv + 2);
+    if (strcmp(cmd, "segment") == 0 && argc == 4)
+        return cmd_segment(argv + 2);
+    if (strcmp(cmd, "secure") == 0)
+        return cmd_secure();
     if (strcmp(cmd, "nsg") == 0 && argc >= 4)
         return cmd_nsg(argc - 2, argv + 2);
     fprintf(stderr, "harness: bad usage\n");
