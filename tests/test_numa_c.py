@@ -367,6 +367,18 @@ def test_override_file_size_is_bounded(numa, topo):
     assert (kv["num"], kv["num.errno"]) == ("-1", "EFBIG")
 
 
+def test_override_over_long_line(numa, topo):
+    # lines are read 8191 bytes at a time: a longer one would be read as
+    # two, its tail as a line of its own (here a second RAD); refused whole
+    tail = "rad 1 cpus=0 node=0\n"
+    kv = numa("machine", topology=topo(ONE + "#" + " " * 8189 + "\n" + tail))
+    assert (kv["num"], kv["num.errno"]) == ("2", "0")   # 8190 characters and \n
+    kv = numa("machine", topology=topo(ONE + "#" + " " * 8190 + tail))
+    assert (kv["num"], kv["num.errno"]) == ("-1", "EINVAL")
+    kv = numa("machine", topology=topo(ONE.rstrip("\n")))   # no final newline
+    assert (kv["num"], kv["num.errno"]) == ("1", "0")
+
+
 @pytest.mark.parametrize("value,nbytes", [
     ("8388607T", 8388607 << 40),                   # the largest T that fits
     ("9223372036854775807", 2**63 - 1),            # the largest number of bytes

@@ -237,6 +237,11 @@ int numa_load_file(struct numa_topology *topo, const char *path)
             err = EFBIG;
             break;
         }
+        /* A line fgets had to split would be read as two: refused whole. */
+        if (strchr(line, '\n') == NULL && !feof(f)) {
+            err = EINVAL;
+            break;
+        }
         line[strcspn(line, "\n#")] = '\0';
         char *p = line + strspn(line, " \t");
         if (*p == '\0')
