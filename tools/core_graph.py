@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""The file-level call graph of the C core, and its cycles.
+
+usage: python tools/core_graph.py [CORE_DIR]   (default: core/ of this tree)
+
+A file A calls a file B when a function defined in A calls a function (or
+takes the address of one) defined in B. Prints every edge, then every
+cycle (strongly connected component of more than one file); exits 1 when
+there is a cycle. The reading is lexical — comments, strings and
+preprocessor lines are dropped, a definition is a name followed by a
+parameter list and a body at brace depth 0 — which is enough for the
+core's plain C11.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+IDENT = re.compile(r"[A-Za-z_]\w*")
+KEYWORDS = {"if", "for", "while", "switch", "return", "sizeof", "do", "else",
+            "_Static_assert", "_Alignof", "defined", "case", "goto"}
+
+
+def strip(text: str) -> str:
+    """C source without comments, string/char literals and preprocessor
+    lines (continuations included)."""
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    text = re.sub(r"//[^\n]*", " ", text)
+    text = re.sub(r'"(\\.|[^"\\])*"', '""', text)
+    text = re.sub(r"'(\\.|[^'\\])*'", "''", text)
+    return re.sub(r"^[ \t]*#(.*\\\n)*.*$", " ", text, flags=re.M)
+
+
+def functions(text: str) -> dict[str, str]:
+    """name -> body of every function defined in TEXT (already stripped)."""
+    out: dict[str, str] = {}
+    depth, i, n = 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "{":
+            if depth == 0:
+                head = text[max(0, i - 400):i]
+                m = re.search(r"(\w+)\s*\(([^()]|\([^()]*\))*\)\s*$", head)
+                start, d = i, 0
+                while i < n:                  # find the matching brace
+                    d += {"{": 1, "}": -1}.get(text[i], 0)
+                    if d == 0:
+                        break
+                    i += 1
+                if m and m.group(1) not in KEYWORDS:
+                    out[m.group(1)] = text[start:i + 1]
+                i += 1
+                continue
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        i += 1
+    return out
+
+
+def graph(core: Path) -> dict[str, set[str]]:
+    files = sorted(p for p in core.rglob("*.c"))
+    defs: dict[str, dict[str, str]] = {}
+    where: dict[str, str] = {}
+    for f in files:
+        rel = str(f.relative_to(core))
+        defs[rel] = functions(strip(f.read_text()))
+        for name in defs[rel]:
+            where.setdefault(name, rel)
+    edges: dict[str, set[str]] = {rel: set() for rel in defs}
+    for rel, funcs in defs.items():
+        used = {tok for body in funcs.values() for tok in IDENT.findall(body)}
+        for name in used:
+            target = where.get(name)
+            if target and target != rel and name not in funcs:
+                edges[rel].add(target)
+    return edges
+
+
+def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one node (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(edges[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    sys.setrecursionlimit(10000)
+    for v in sorted(edges):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def main() -> int:
+    core = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "core"
+    edges = graph(core)
+    for a in sorted(edges):
+        for b in sorted(edges[a]):
+            print(f"{a} -> {b}")
+    found = cycles(edges)
+    for comp in found:
+        print("cycle:", " ".join(comp))
+    print(f"{sum(map(len, edges.values()))} edges, {len(found)} cycles")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
