@@ -18,6 +18,14 @@ from support import (EXAMPLES, FORTRAN, HELPERS, command_lines, parse, readme_bl
                      readme_text, run, run_shell_lines, source_copy)
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "errno(routine, errno, ...): the test makes ROUTINE fail with each "
+        "ERRNO for real and asserts the exact value (docs/errno-coverage.md)")
+    # A misspelt marker would silently cover nothing: unknown ones are errors.
+    config.addinivalue_line("filterwarnings", "error::pytest.PytestUnknownMarkWarning")
+
+
 def pytest_report_header(config):
     return (f"pxf {pxf.__version__} from {Path(pxf.__file__).parent}, "
             f"built with {_config.FC_NAME} {_config.FC_VERSION}")

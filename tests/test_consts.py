@@ -45,6 +45,7 @@ def test_every_name_from_fortran(programs):
     assert len(names) > 250
 
 
+@pytest.mark.errno("PXFCONST", "ENONAME")
 def test_unknown_names(programs):
     _, out, _ = run([programs.fortran("t_consts")], check_rc=0)
     kv = parse(out)
@@ -65,6 +66,7 @@ def test_unit_constants_are_the_compilers(programs):
         assert ours == compilers, name
 
 
+@pytest.mark.errno("PXFCONST", "ENONAME")
 def test_python_const():
     want = expected_constants()
     assert {n: pxf.const(n) for n in want} == want

@@ -40,6 +40,9 @@ def targets(tmp_path):
             "ENOTDIR": noexec / "below-a-file"}
 
 
+@pytest.mark.errno("PXFEXECV", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR")
+@pytest.mark.errno("PXFEXECVE", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR")
+@pytest.mark.errno("PXFEXECVP", "ENOENT", "EACCES", "ENOTDIR")
 @pytest.mark.parametrize("name", ["ENOENT", "EACCES", "ENOEXEC", "ENOTDIR"])
 def test_exec_failures(programs, targets, name):
     rc, out, _ = run([programs.fortran("t_exec"), "fail", targets[name]])
@@ -56,6 +59,8 @@ def test_exec_failures(programs, targets, name):
         assert rc == 0 and int(kv["execvp_ierror"]) == code
 
 
+@pytest.mark.errno("PXFEXECV", "EINVAL")
+@pytest.mark.errno("PXFEXECVP", "EINVAL")
 def test_exec_bad_lengths(programs):
     kv = programs.run("t_exec", "bad_lengths")
     for key in ("path_negative", "path_toolong", "arg_toolong", "arg_negative",
@@ -63,6 +68,7 @@ def test_exec_bad_lengths(programs):
         assert int(kv[key]) == errno.EINVAL, key
 
 
+@pytest.mark.errno("PXFEXECV", "ENOENT", "EACCES")
 def test_python_exec_success_and_failure(targets):
     code = f"""
 import pxf
@@ -98,12 +104,19 @@ def test_python_exec_empty_and_blank_arguments():
     assert out == " second    third\n"  # '' and '  ' are arguments of their own
 
 
+@pytest.mark.errno("PXFGETENV", "EINVAL")
 def test_embedded_nul_is_einval_trailing_nul_terminates(programs):
     kv = programs.run("t_exec", "nul_strings")
     assert int(kv["embedded_nul"]) == errno.EINVAL
     assert kv["c_style_terminator"] == "0"
 
 
+@pytest.mark.errno("PXFEXECV", "EINVAL")
+@pytest.mark.errno("PXFEXECVP", "EINVAL")
+@pytest.mark.errno("PXFEXECVE", "EINVAL")
+@pytest.mark.errno("PXFSPAWN", "EINVAL")
+@pytest.mark.errno("PXFSPAWNP", "EINVAL")
+@pytest.mark.errno("PXFSPAWNE", "EINVAL")
 def test_counts_beyond_the_arrays_are_einval(programs):
     """USE pxf / USE ifposix check IARGC and IENVC against the arrays'
     sizes (the implicit-interface externals cannot: docs/conventions.md)."""

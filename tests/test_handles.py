@@ -11,6 +11,13 @@ from support import run
 ENONAME, ETRUNC, EBADHANDLE = 4850, 4852, 4855
 
 
+@pytest.mark.errno("PXFSTRUCTCREATE", "ENONAME")
+@pytest.mark.errno("PXFSTRUCTFREE", "EBADHANDLE")
+@pytest.mark.errno("PXFSTRUCTCOPY", "EBADHANDLE", "ENONAME")
+@pytest.mark.errno("PXFINTGET", "EBADHANDLE", "ENONAME", "EOVERFLOW")
+@pytest.mark.errno("PXFINTSET", "ENONAME", "EINVAL")
+@pytest.mark.errno("PXFSTRGET", "ENONAME", "ETRUNC")
+@pytest.mark.errno("PXFSTRSET", "EINVAL")
 def test_handles_intel_style(programs):
     kv = programs.run("t_handles")
     assert kv["create_ierror"] == "0"
@@ -43,6 +50,9 @@ def test_handle_table_threads_and_fork(programs):
     assert out.strip() == "ok", err
 
 
+@pytest.mark.errno("PXFSTRUCTCREATE", "ENONAME")
+@pytest.mark.errno("PXFINT8GET", "EBADHANDLE", "ENONAME")
+@pytest.mark.errno("PXFSTRSET", "EINVAL")
 def test_python_struct():
     with pxf.Struct("utimbuf") as t:
         t.set_int("actime", -5)

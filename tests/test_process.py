@@ -30,6 +30,7 @@ def test_fork_pids(programs):
     assert kv["status"] == "0"
 
 
+@pytest.mark.errno("PXFFORK", "EAGAIN")
 def test_fork_eagain_under_rlimit_nproc(programs):
     # An unprivileged user whose process limit is reached: the kernel
     # refuses the fork with EAGAIN and no child exists.
@@ -38,6 +39,7 @@ def test_fork_eagain_under_rlimit_nproc(programs):
     assert kv["ipid"] == "-1"
 
 
+@pytest.mark.errno("PXFFORK", "ENOMEM")
 def test_fork_enomem_under_seccomp(programs):
     helper = programs.c("seccomp_fail", "-lseccomp")
     _, out, err = run([helper, errno.ENOMEM, "clone,clone3,fork,vfork",
@@ -92,12 +94,15 @@ def test_waitpid_wnohang(programs):
     assert kv["reaped"] == "1"
 
 
+@pytest.mark.errno("PXFWAIT", "ECHILD")
+@pytest.mark.errno("PXFWAITPID", "ECHILD")
 def test_wait_echild(programs):
     kv = programs.run("t_process", "echild")
     assert int(kv["wait_ierror"]) == errno.ECHILD
     assert int(kv["waitpid_ierror"]) == errno.ECHILD
 
 
+@pytest.mark.errno("PXFKILL", "ESRCH", "EINVAL", "EPERM")
 def test_kill_errors(programs):
     kv = programs.run("t_process", "kill_errors", preexec_fn=as_unprivileged())
     assert int(kv["esrch"]) == errno.ESRCH
@@ -120,6 +125,8 @@ def test_fastexit_flushes_nothing(programs, tmp_path):
     assert path.read_text() == ""  # _exit(2): the buffered record is discarded
 
 
+@pytest.mark.errno("PXFSLEEP", "EINVAL")
+@pytest.mark.errno("PXFALARM", "EINVAL")
 def test_sleep_and_alarm(programs):
     kv = programs.run("t_process", "sleep_alarm")
     assert kv["sleep0_left"] == "0" and kv["sleep0_ierror"] == "0"
@@ -169,6 +176,8 @@ def test_python_wnohang():
     assert pxf.waitpid(pid)[0] == pid
 
 
+@pytest.mark.errno("PXFWAITPID", "ECHILD")
+@pytest.mark.errno("PXFKILL", "ESRCH", "EINVAL")
 def test_python_errors_are_oserror_subclasses():
     with pytest.raises(ChildProcessError) as e:
         pxf.waitpid(-1)
@@ -183,6 +192,7 @@ def test_python_errors_are_oserror_subclasses():
     assert e.value.errno == errno.EINVAL
 
 
+@pytest.mark.errno("PXFFORK", "EAGAIN")
 def test_python_fork_eagain(programs):
     # A seccomp filter makes the kernel fail clone with EAGAIN. glibc's
     # fork() uses clone; clone3 stays allowed for threads (numpy's BLAS).
@@ -250,6 +260,7 @@ print(left, 5 - (time.monotonic() - t0))
     assert int(left) in (3, 4) and abs(int(left) - float(unslept)) < 1
 
 
+@pytest.mark.errno("PXFSLEEP", "EINVAL")
 def test_python_alarm_and_bad_seconds():
     assert pxf.alarm(100) == 0
     assert pxf.alarm(0) == 100
@@ -258,6 +269,7 @@ def test_python_alarm_and_bad_seconds():
     assert e.value.errno == errno.EINVAL
 
 
+@pytest.mark.errno("PXFWAITPID", "EINTR")
 def test_waitpid_eintr_raw_then_retried_in_python():
     # A caught SIGALRM interrupts the wait: PXFWAITPID returns EINTR (the
     # Fortran layer does not retry), pxf.waitpid retries like os.waitpid.

@@ -35,6 +35,7 @@ def test_exit_signal_none_or_sigchld(programs, name):
     assert kv["survived_status"] == "5"
 
 
+@pytest.mark.errno("PXFWAITPID", "ECHILD")
 def test_nowait(programs):
     kv = programs.run("t_rfork", "nowait")
     assert int(kv["waitpid_ierror"]) == errno.ECHILD
@@ -57,6 +58,7 @@ def test_rforkthread_child_output_is_flushed(programs, tmp_path, flags):
     assert out.read_text() == "child wrote 7\n"
 
 
+@pytest.mark.errno("PXFRFORKTHREAD", "EINVAL")
 def test_rforkthread_errors(programs):
     kv = programs.run("t_rfork", "thread_errors")
     assert int(kv["without_rfproc"]) == errno.EINVAL
@@ -65,6 +67,8 @@ def test_rforkthread_errors(programs):
     assert kv["tiny_stack_ipid"] == "-1"
 
 
+@pytest.mark.errno("PXFRFORK", "EINVAL", "ENOTSUP")
+@pytest.mark.errno("PXFCONST", "EINVAL")
 def test_rfork_errors_and_constants(programs):
     kv = programs.run("t_rfork", "rfork_errors")
     for name in ("fdg_cfdg", "signal_without_zmb", "spawn_plus", "not_a_c_int",
@@ -91,6 +95,9 @@ def unrunnable(tmp_path):
     return {"ENOENT": tmp_path / "missing", "EACCES": plain}
 
 
+@pytest.mark.errno("PXFSPAWN", "ENOENT", "EACCES")
+@pytest.mark.errno("PXFSPAWNP", "ENOENT", "EACCES")
+@pytest.mark.errno("PXFWAIT", "ECHILD")
 @pytest.mark.parametrize("name", ["ENOENT", "EACCES"])
 def test_spawn_exec_failure_is_ierror(programs, unrunnable, name):
     kv = programs.run("t_rfork", "spawn_fail", unrunnable[name])
@@ -103,6 +110,7 @@ def test_spawn_exec_failure_is_ierror(programs, unrunnable, name):
 
 # --- Python ---------------------------------------------------------------------
 
+@pytest.mark.errno("PXFCONST", "EINVAL")
 def test_python_constants_match_the_c_header():
     assert (pxf.RFFDG, pxf.RFPROC, pxf.RFMEM, pxf.RFNOWAIT, pxf.RFCFDG) == \
         (1 << 2, 1 << 4, 1 << 5, 1 << 6, 1 << 12)
@@ -153,6 +161,7 @@ print(retpid == pid, pxf.wexitstatus(status))
     assert out == "invisible to a plain waitpid\nTrue 4\n", err
 
 
+@pytest.mark.errno("PXFRFORK", "EINVAL", "ENOTSUP")
 def test_python_rfork_errors():
     with pytest.raises(OSError) as e:
         pxf.rfork(pxf.RFPROC | pxf.RFFDG | pxf.RFCFDG)
@@ -272,6 +281,7 @@ def test_python_clone3_children_fork_when_single_threaded():
         ["child forked, status 0"] * 7, out + err
 
 
+@pytest.mark.errno("PXFRFORK", "EDEADLK")
 def test_python_forks_with_threads_running():
     """With other threads running, every fork path gives a child whose own
     fork runs the fork handlers safely (OpenBLAS's waits for its pool), or
