@@ -39,13 +39,15 @@ def test_fork_eagain_under_rlimit_nproc(programs):
     assert kv["ipid"] == "-1"
 
 
-@pytest.mark.errno("PXFFORK", "ENOMEM")
-def test_fork_enomem_under_seccomp(programs):
+@pytest.mark.errno("PXFFORK", "ENOMEM", "ENOSYS")
+@pytest.mark.parametrize("err", [errno.ENOMEM, errno.ENOSYS])
+def test_fork_refused_under_seccomp(programs, err):
+    # a seccomp filter makes the kernel refuse every way to make a process
     helper = programs.c("seccomp_fail", "-lseccomp")
-    _, out, err = run([helper, errno.ENOMEM, "clone,clone3,fork,vfork",
-                       programs.fortran("t_process"), "fork_errno"], check_rc=0)
+    _, out, _ = run([helper, err, "clone,clone3,fork,vfork",
+                     programs.fortran("t_process"), "fork_errno"], check_rc=0)
     kv = parse(out)
-    assert int(kv["ierror"]) == errno.ENOMEM
+    assert int(kv["ierror"]) == err
     assert kv["ipid"] == "-1"
 
 
@@ -100,6 +102,13 @@ def test_wait_echild(programs):
     kv = programs.run("t_process", "echild")
     assert int(kv["wait_ierror"]) == errno.ECHILD
     assert int(kv["waitpid_ierror"]) == errno.ECHILD
+
+
+@pytest.mark.errno("PXFWAITPID", "EINVAL")
+def test_waitpid_bad_options(programs):
+    kv = programs.run("t_process", "waitpid_einval")
+    assert int(kv["ierror"]) == errno.EINVAL
+    assert kv["retpid"] == "-1"
 
 
 @pytest.mark.errno("PXFKILL", "ESRCH", "EINVAL", "EPERM")
@@ -290,6 +299,28 @@ print('retried', got == pid, pxf.wexitstatus(status))
 """
     _, out, err = python_snippet(code, check_rc=0)
     assert out.splitlines() == ["alarm", "raw True -1", "alarm", "retried True 5"], err
+
+
+@pytest.mark.errno("PXFWAIT", "EINTR")
+def test_wait_eintr_raw():
+    # As for PXFWAITPID: a caught SIGALRM ends PXFWAIT with EINTR, -1 in
+    # both outputs; the child is still there to be reaped.
+    code = """
+import errno, signal, pxf
+from pxf import _fpxf
+signal.signal(signal.SIGALRM, lambda *a: None)
+pid = pxf.fork()
+if pid == 0:
+    pxf.sleep(3)
+    pxf.fastexit(6)
+pxf.alarm(1)
+status, retpid, ierror = _fpxf.pxfwait()
+print('raw', ierror == errno.EINTR, status, retpid, flush=True)
+got, status = pxf.wait()
+print('reaped', got == pid, pxf.wexitstatus(status))
+"""
+    _, out, err = python_snippet(code, check_rc=0)
+    assert out.splitlines() == ["raw True -1 -1", "reaped True 6"], err
 
 
 # --- the GIL: a thread blocked in pxf lets the others run -----------------------
