@@ -30,20 +30,34 @@ def test_fork_then_exec(programs):
 
 @pytest.fixture
 def targets(tmp_path):
+    """A path each exec error is the kernel's answer to."""
     noexec = tmp_path / "not-executable"
     noexec.write_text("#!/bin/sh\necho hi\n")
     noexec.chmod(0o644)
     garbage = tmp_path / "garbage"
     garbage.write_bytes(b"\x7fNOT-ELF\x00\x01\x02" * 10)
     garbage.chmod(0o755)
-    return {"ENOENT": tmp_path / "missing", "EACCES": noexec, "ENOEXEC": garbage,
-            "ENOTDIR": noexec / "below-a-file"}
+    loop = tmp_path / "loop-a"
+    loop.symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(loop)
+    busy = tmp_path / "open-for-writing"
+    busy.write_text("#!/bin/sh\nexit 0\n")
+    busy.chmod(0o755)
+    with open(busy, "a"):  # held open: exec gives ETXTBSY
+        yield {"ENOENT": tmp_path / "missing", "EACCES": noexec, "ENOEXEC": garbage,
+               "ENOTDIR": noexec / "below-a-file",
+               "ENAMETOOLONG": tmp_path / ("n" * 300),  # a component > NAME_MAX
+               "ELOOP": loop, "ETXTBSY": busy}
 
 
-@pytest.mark.errno("PXFEXECV", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR")
-@pytest.mark.errno("PXFEXECVE", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR")
-@pytest.mark.errno("PXFEXECVP", "ENOENT", "EACCES", "ENOTDIR")
-@pytest.mark.parametrize("name", ["ENOENT", "EACCES", "ENOEXEC", "ENOTDIR"])
+@pytest.mark.errno("PXFEXECV", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
+                   "ELOOP", "ETXTBSY")
+@pytest.mark.errno("PXFEXECVE", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
+                   "ELOOP", "ETXTBSY")
+@pytest.mark.errno("PXFEXECVP", "ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG", "ELOOP",
+                   "ETXTBSY")
+@pytest.mark.parametrize("name", ["ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
+                                  "ELOOP", "ETXTBSY"])
 def test_exec_failures(programs, targets, name):
     rc, out, _ = run([programs.fortran("t_exec"), "fail", targets[name]])
     kv = parse(out)
@@ -57,6 +71,29 @@ def test_exec_failures(programs, targets, name):
         assert rc == 127 and "execvp_ierror" not in kv
     else:
         assert rc == 0 and int(kv["execvp_ierror"]) == code
+
+
+@pytest.mark.errno("PXFEXECV", "E2BIG")
+@pytest.mark.errno("PXFEXECVE", "E2BIG")
+@pytest.mark.errno("PXFEXECVP", "E2BIG")
+def test_exec_argument_too_long(programs):
+    kv = programs.run("t_exec", "e2big")
+    for routine in ("execv", "execve", "execvp"):
+        assert int(kv[routine + "_ierror"]) == errno.E2BIG, routine
+
+
+@pytest.mark.errno("PXFEXECV", "ENOMEM")
+@pytest.mark.errno("PXFEXECVE", "ENOMEM")
+@pytest.mark.errno("PXFEXECVP", "ENOMEM")
+def test_exec_enomem_under_seccomp(programs):
+    # the kernel's execve refusing for lack of memory, through a filter
+    helper = programs.c("seccomp_fail", "-lseccomp")
+    _, out, _ = run([helper, errno.ENOMEM, "execve", programs.fortran("t_exec"), "fail",
+                     "/bin/true"], check_rc=0)
+    kv = parse(out)
+    for routine in ("execv", "execve", "execvp"):
+        assert int(kv[routine + "_ierror"]) == errno.ENOMEM, routine
+    assert kv["same_pid"] == "1"
 
 
 @pytest.mark.errno("PXFEXECV", "EINVAL")
