@@ -23,6 +23,14 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(line)
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "errno(routine, errno, ...): the test makes ROUTINE fail with each "
+        "ERRNO for real and asserts the exact value (docs/errno-coverage.md)")
+    # A misspelt marker would silently cover nothing: unknown ones are errors.
+    config.addinivalue_line("filterwarnings", "error::pytest.PytestUnknownMarkWarning")
+
+
 def pytest_report_header(config):
     return (f"pxf {pxf.__version__} from {Path(pxf.__file__).parent}, "
             f"built with {_config.FC_NAME} {_config.FC_VERSION}")

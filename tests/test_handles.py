@@ -8,9 +8,17 @@ import pytest
 import pxf
 from support import run
 
-ENONAME, ETRUNC, EBADHANDLE = 4850, 4852, 4855
+ENONAME, ENOHANDLE, ETRUNC, EBADHANDLE = 4850, 4851, 4852, 4855
 
 
+@pytest.mark.errno("PXFSTRUCTCREATE", "ENONAME")
+@pytest.mark.errno("PXFSTRUCTFREE", "EBADHANDLE")
+@pytest.mark.errno("PXFSTRUCTCOPY", "EBADHANDLE", "ENONAME")
+@pytest.mark.errno("PXFINTGET", "EBADHANDLE", "ENONAME", "EOVERFLOW")
+@pytest.mark.errno("PXFINTSET", "EBADHANDLE", "ENONAME", "EINVAL")
+@pytest.mark.errno("PXFINT8SET", "EBADHANDLE", "ENONAME", "EINVAL")
+@pytest.mark.errno("PXFSTRGET", "EBADHANDLE", "ENONAME", "ETRUNC")
+@pytest.mark.errno("PXFSTRSET", "EBADHANDLE", "ENONAME", "EINVAL")
 def test_handles_intel_style(programs):
     kv = programs.run("t_handles")
     assert kv["create_ierror"] == "0"
@@ -35,7 +43,20 @@ def test_handles_intel_style(programs):
     assert int(kv["strset_too_long"]) == errno.EINVAL  # 80 > the 65-byte field
     assert int(kv["strset_bad_len"]) == errno.EINVAL   # 81 > LEN(str)
     assert int(kv["int_of_str_component"]) == ENONAME
+    for key in ("intset_stale", "int8set_stale", "strget_stale", "strset_stale"):
+        assert int(kv[key]) == EBADHANDLE, key
+    assert int(kv["int8set_str_component"]) == ENONAME
+    assert int(kv["int8set_short_overflow"]) == errno.EINVAL
+    assert int(kv["strset_int_component"]) == ENONAME
     assert kv["cleanup_ierror"] == "0"
+
+
+@pytest.mark.errno("PXFSTRUCTCREATE", "ENOHANDLE")
+def test_handle_table_full(programs):
+    kv = programs.run("t_handles", "exhaust")
+    assert kv["created"] == "65535"          # at most 65535 alive at once
+    assert int(kv["full_ierror"]) == ENOHANDLE
+    assert kv["after_free_ierror"] == "0"
 
 
 def test_handle_table_threads_and_fork(programs):
@@ -43,6 +64,9 @@ def test_handle_table_threads_and_fork(programs):
     assert out.strip() == "ok", err
 
 
+@pytest.mark.errno("PXFSTRUCTCREATE", "ENONAME")
+@pytest.mark.errno("PXFINT8GET", "EBADHANDLE", "ENONAME")
+@pytest.mark.errno("PXFSTRSET", "EINVAL")
 def test_python_struct():
     with pxf.Struct("utimbuf") as t:
         t.set_int("actime", -5)

@@ -9,6 +9,8 @@ import pxf
 from support import python_snippet, run
 
 
+@pytest.mark.errno("PXFREAD", "EINVAL")
+@pytest.mark.errno("PXFWRITE", "EINVAL")
 def test_pipe_read_write_dup(programs):
     _, out, _ = run([programs.fortran("t_io"), "pipe"], check_rc=0)
     kv = dict(line.split("=", 1) for line in out.splitlines())
@@ -26,6 +28,19 @@ def test_pipe_read_write_dup(programs):
     assert int(kv["read_badf"]) == errno.EBADF
     assert int(kv["dup_badf"]) == errno.EBADF
     assert int(kv["dup2_badf"]) == errno.EBADF
+
+
+@pytest.mark.errno("PXFDUP", "EINVAL")
+@pytest.mark.errno("PXFDUP2", "EINVAL")
+@pytest.mark.errno("PXFCLOSE", "EINVAL")
+def test_descriptors_beyond_c_int(programs):
+    # docs/conventions.md: an INTEGER(8) argument that cannot be a C int
+    # is EINVAL (not a descriptor cut to its low bits)
+    _, out, _ = run([programs.fortran("t_io"), "int8"], check_rc=0)
+    kv = dict(line.split("=", 1) for line in out.splitlines())
+    assert kv["dup"] == f"{errno.EINVAL} ifid=-1"
+    assert int(kv["dup2"]) == errno.EINVAL
+    assert int(kv["close"]) == errno.EINVAL
 
 
 def test_pipe_across_fork(programs):
@@ -53,6 +68,7 @@ def test_python_pipe_roundtrip():
         pxf.close(r)
 
 
+@pytest.mark.errno("PXFREAD", "EINVAL")
 def test_python_io_errors():
     r, w = os.pipe()
     os.close(r)

@@ -19,6 +19,9 @@ def two(tmp_path):
     return path
 
 
+@pytest.mark.errno("PXFNFORK", "EINVAL", "EBADHANDLE", "EFAULT")
+@pytest.mark.errno("PXFRADADDSET", "EINVAL")
+@pytest.mark.errno("PXFRADCOUNTSET", "EBADHANDLE")
 def test_fortran_nfork_on_two_rads(programs, two):
     kv = programs.run("t_nfork", "place", two)
     assert kv["topology.ierror"] == "0"
@@ -61,6 +64,7 @@ def test_fortran_device_locality(programs, tmp_path, monkeypatch):
     assert (kv["nloc.ierror"], kv["near"]) == ("0", "2,3")
 
 
+@pytest.mark.errno("PXFRADFORK", "EAGAIN")
 def test_fortran_radfork_eagain(programs):
     kv = programs.run("t_nfork", "radfork", preexec_fn=as_unprivileged(nproc=0))
     assert kv["radfork.ierror"] == str(errno.EAGAIN)
@@ -204,6 +208,7 @@ def test_python_nfork_none_is_fork():
     assert pxf.wexitstatus(status) == 7
 
 
+@pytest.mark.errno("PXFNFORK", "EINVAL", "EFAULT")
 @pytest.mark.parametrize("attr,err", [
     ("NumaAttr(99, [0])", errno.EINVAL),
     ("NumaAttr(R_RAD, [0], flags=0x80)", errno.EINVAL),
@@ -224,6 +229,7 @@ except OSError as e:
     assert py(code)["errno"] == f" {err}"
 
 
+@pytest.mark.errno("PXFNFORK", "EAGAIN", "ENOMEM")
 @pytest.mark.parametrize("err", [errno.EAGAIN, errno.ENOMEM])
 def test_python_nfork_kernel_refusals(programs, err):
     # the kernel refusing the process, through a seccomp filter on clone
@@ -242,6 +248,7 @@ def test_python_nfork_kernel_refusals(programs, err):
     assert kv["cpus"] == " True"          # the caller's own CPUs back
 
 
+@pytest.mark.errno("PXFRADFORK", "ENOMEM")
 def test_fortran_radfork_enomem(programs):
     helper = programs.c("seccomp_fail", "-lseccomp")
     _, out, _ = run([helper, errno.ENOMEM, "clone,fork,vfork",

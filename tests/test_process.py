@@ -30,6 +30,7 @@ def test_fork_pids(programs):
     assert kv["status"] == "0"
 
 
+@pytest.mark.errno("PXFFORK", "EAGAIN")
 def test_fork_eagain_under_rlimit_nproc(programs):
     # An unprivileged user whose process limit is reached: the kernel
     # refuses the fork with EAGAIN and no child exists.
@@ -38,12 +39,15 @@ def test_fork_eagain_under_rlimit_nproc(programs):
     assert kv["ipid"] == "-1"
 
 
-def test_fork_enomem_under_seccomp(programs):
+@pytest.mark.errno("PXFFORK", "ENOMEM", "ENOSYS")
+@pytest.mark.parametrize("err", [errno.ENOMEM, errno.ENOSYS])
+def test_fork_refused_under_seccomp(programs, err):
+    # a seccomp filter makes the kernel refuse every way to make a process
     helper = programs.c("seccomp_fail", "-lseccomp")
-    _, out, err = run([helper, errno.ENOMEM, "clone,clone3,fork,vfork",
-                       programs.fortran("t_process"), "fork_errno"], check_rc=0)
+    _, out, _ = run([helper, err, "clone,clone3,fork,vfork",
+                     programs.fortran("t_process"), "fork_errno"], check_rc=0)
     kv = parse(out)
-    assert int(kv["ierror"]) == errno.ENOMEM
+    assert int(kv["ierror"]) == err
     assert kv["ipid"] == "-1"
 
 
@@ -92,12 +96,22 @@ def test_waitpid_wnohang(programs):
     assert kv["reaped"] == "1"
 
 
+@pytest.mark.errno("PXFWAIT", "ECHILD")
+@pytest.mark.errno("PXFWAITPID", "ECHILD")
 def test_wait_echild(programs):
     kv = programs.run("t_process", "echild")
     assert int(kv["wait_ierror"]) == errno.ECHILD
     assert int(kv["waitpid_ierror"]) == errno.ECHILD
 
 
+@pytest.mark.errno("PXFWAITPID", "EINVAL")
+def test_waitpid_bad_options(programs):
+    kv = programs.run("t_process", "waitpid_einval")
+    assert int(kv["ierror"]) == errno.EINVAL
+    assert kv["retpid"] == "-1"
+
+
+@pytest.mark.errno("PXFKILL", "ESRCH", "EINVAL", "EPERM")
 def test_kill_errors(programs):
     kv = programs.run("t_process", "kill_errors", preexec_fn=as_unprivileged())
     assert int(kv["esrch"]) == errno.ESRCH
@@ -120,6 +134,8 @@ def test_fastexit_flushes_nothing(programs, tmp_path):
     assert path.read_text() == ""  # _exit(2): the buffered record is discarded
 
 
+@pytest.mark.errno("PXFSLEEP", "EINVAL")
+@pytest.mark.errno("PXFALARM", "EINVAL")
 def test_sleep_and_alarm(programs):
     kv = programs.run("t_process", "sleep_alarm")
     assert kv["sleep0_left"] == "0" and kv["sleep0_ierror"] == "0"
@@ -169,6 +185,8 @@ def test_python_wnohang():
     assert pxf.waitpid(pid)[0] == pid
 
 
+@pytest.mark.errno("PXFWAITPID", "ECHILD")
+@pytest.mark.errno("PXFKILL", "ESRCH", "EINVAL")
 def test_python_errors_are_oserror_subclasses():
     with pytest.raises(ChildProcessError) as e:
         pxf.waitpid(-1)
@@ -183,6 +201,7 @@ def test_python_errors_are_oserror_subclasses():
     assert e.value.errno == errno.EINVAL
 
 
+@pytest.mark.errno("PXFFORK", "EAGAIN")
 def test_python_fork_eagain(programs):
     # A seccomp filter makes the kernel fail clone with EAGAIN. glibc's
     # fork() uses clone; clone3 stays allowed for threads (numpy's BLAS).
@@ -250,6 +269,7 @@ print(left, 5 - (time.monotonic() - t0))
     assert int(left) in (3, 4) and abs(int(left) - float(unslept)) < 1
 
 
+@pytest.mark.errno("PXFSLEEP", "EINVAL")
 def test_python_alarm_and_bad_seconds():
     assert pxf.alarm(100) == 0
     assert pxf.alarm(0) == 100
@@ -258,6 +278,7 @@ def test_python_alarm_and_bad_seconds():
     assert e.value.errno == errno.EINVAL
 
 
+@pytest.mark.errno("PXFWAITPID", "EINTR")
 def test_waitpid_eintr_raw_then_retried_in_python():
     # A caught SIGALRM interrupts the wait: PXFWAITPID returns EINTR (the
     # Fortran layer does not retry), pxf.waitpid retries like os.waitpid.
@@ -278,6 +299,28 @@ print('retried', got == pid, pxf.wexitstatus(status))
 """
     _, out, err = python_snippet(code, check_rc=0)
     assert out.splitlines() == ["alarm", "raw True -1", "alarm", "retried True 5"], err
+
+
+@pytest.mark.errno("PXFWAIT", "EINTR")
+def test_wait_eintr_raw():
+    # As for PXFWAITPID: a caught SIGALRM ends PXFWAIT with EINTR, -1 in
+    # both outputs; the child is still there to be reaped.
+    code = """
+import errno, signal, pxf
+from pxf import _fpxf
+signal.signal(signal.SIGALRM, lambda *a: None)
+pid = pxf.fork()
+if pid == 0:
+    pxf.sleep(3)
+    pxf.fastexit(6)
+pxf.alarm(1)
+status, retpid, ierror = _fpxf.pxfwait()
+print('raw', ierror == errno.EINTR, status, retpid, flush=True)
+got, status = pxf.wait()
+print('reaped', got == pid, pxf.wexitstatus(status))
+"""
+    _, out, err = python_snippet(code, check_rc=0)
+    assert out.splitlines() == ["raw True -1 -1", "reaped True 6"], err
 
 
 # --- the GIL: a thread blocked in pxf lets the others run -----------------------

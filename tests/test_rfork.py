@@ -8,7 +8,7 @@ import stat
 import pytest
 
 import pxf
-from support import parse, python_snippet, run
+from support import as_unprivileged, parse, python_snippet, run
 
 
 def test_fd_tables(programs):
@@ -35,6 +35,7 @@ def test_exit_signal_none_or_sigchld(programs, name):
     assert kv["survived_status"] == "5"
 
 
+@pytest.mark.errno("PXFWAITPID", "ECHILD")
 def test_nowait(programs):
     kv = programs.run("t_rfork", "nowait")
     assert int(kv["waitpid_ierror"]) == errno.ECHILD
@@ -57,14 +58,20 @@ def test_rforkthread_child_output_is_flushed(programs, tmp_path, flags):
     assert out.read_text() == "child wrote 7\n"
 
 
+@pytest.mark.errno("PXFRFORKTHREAD", "EINVAL", "ENOTSUP")
 def test_rforkthread_errors(programs):
     kv = programs.run("t_rfork", "thread_errors")
     assert int(kv["without_rfproc"]) == errno.EINVAL
     assert int(kv["negative_stack"]) == errno.EINVAL
     assert int(kv["tiny_stack"]) == errno.EINVAL
     assert kv["tiny_stack_ipid"] == "-1"
+    assert int(kv["nowait_rfmem"]) == errno.ENOTSUP
+    assert int(kv["sigshare_copy"]) == errno.ENOTSUP
+    assert kv["sigshare_copy_ipid"] == "-1"
 
 
+@pytest.mark.errno("PXFRFORK", "EINVAL", "ENOTSUP")
+@pytest.mark.errno("PXFCONST", "EINVAL")
 def test_rfork_errors_and_constants(programs):
     kv = programs.run("t_rfork", "rfork_errors")
     for name in ("fdg_cfdg", "signal_without_zmb", "spawn_plus", "not_a_c_int",
@@ -85,24 +92,140 @@ def test_spawn(programs):
 
 @pytest.fixture
 def unrunnable(tmp_path):
+    """A path each exec error is the kernel's answer to."""
     plain = tmp_path / "plain.txt"
     plain.write_text("not a program\n")
     plain.chmod(0o644)
-    return {"ENOENT": tmp_path / "missing", "EACCES": plain}
+    garbage = tmp_path / "garbage"
+    garbage.write_bytes(b"\x7fNOT-ELF\x00\x01\x02" * 10)
+    garbage.chmod(0o755)
+    loop = tmp_path / "loop-a"
+    loop.symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(loop)
+    busy = tmp_path / "open-for-writing"
+    busy.write_text("#!/bin/sh\nexit 0\n")
+    busy.chmod(0o755)
+    with open(busy, "a"):  # held open: exec gives ETXTBSY
+        yield {"ENOENT": tmp_path / "missing", "EACCES": plain, "ENOEXEC": garbage,
+               "ENOTDIR": plain / "below-a-file",
+               "ENAMETOOLONG": tmp_path / ("n" * 300),  # a component > NAME_MAX
+               "ELOOP": loop, "ETXTBSY": busy}
 
 
-@pytest.mark.parametrize("name", ["ENOENT", "EACCES"])
+@pytest.mark.errno("PXFSPAWN", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
+                   "ELOOP", "ETXTBSY")
+@pytest.mark.errno("PXFSPAWNE", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
+                   "ELOOP", "ETXTBSY")
+@pytest.mark.errno("PXFSPAWNP", "ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG", "ELOOP",
+                   "ETXTBSY")
+@pytest.mark.errno("PXFWAIT", "ECHILD")
+@pytest.mark.parametrize("name", ["ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
+                                  "ELOOP", "ETXTBSY"])
 def test_spawn_exec_failure_is_ierror(programs, unrunnable, name):
     kv = programs.run("t_rfork", "spawn_fail", unrunnable[name])
-    assert int(kv["spawn_ierror"]) == getattr(errno, name)
+    code = getattr(errno, name)
+    assert int(kv["spawn_ierror"]) == code
     assert kv["spawn_ipid"] == "-1"
-    assert int(kv["spawnp_ierror"]) == getattr(errno, name)
+    assert int(kv["spawne_ierror"]) == code
+    assert kv["spawne_ipid"] == "-1"
+    if name == "ENOEXEC":
+        # as execvp(3), PXFSPAWNP hands a file without a magic number to
+        # /bin/sh, which fails on the garbage
+        assert kv["spawnp_ierror"] == "0" and kv["spawnp_status"] == "127"
+    else:
+        assert int(kv["spawnp_ierror"]) == code
     # the failed children were reaped by PXFSPAWN itself
     assert int(kv["wait_ierror"]) == errno.ECHILD
 
 
+@pytest.mark.errno("PXFSPAWN", "E2BIG")
+@pytest.mark.errno("PXFSPAWNP", "E2BIG")
+@pytest.mark.errno("PXFSPAWNE", "E2BIG")
+def test_spawn_argument_too_long(programs):
+    kv = programs.run("t_rfork", "spawn_e2big")
+    for routine in ("spawn", "spawnp", "spawne"):
+        assert kv[routine + "_ierror"] == f"{errno.E2BIG} ipid=-1", routine
+    assert int(kv["wait_ierror"]) == errno.ECHILD
+
+
+@pytest.mark.errno("PXFSPAWN", "EAGAIN", "ENOMEM")
+@pytest.mark.errno("PXFSPAWNP", "EAGAIN", "ENOMEM")
+@pytest.mark.errno("PXFSPAWNE", "EAGAIN", "ENOMEM")
+@pytest.mark.parametrize("err", [errno.EAGAIN, errno.ENOMEM])
+def test_spawn_kernel_refusals(programs, err):
+    # EAGAIN: the process limit of an unprivileged user, met by the
+    # child's creation; ENOMEM: the kernel's execve refusing, through a
+    # seccomp filter. Either way no child is left.
+    if err == errno.EAGAIN:
+        kv = programs.run("t_rfork", "spawn_fail", "/bin/true",
+                          preexec_fn=as_unprivileged(nproc=0))
+    else:
+        helper = programs.c("seccomp_fail", "-lseccomp")
+        kv = parse(run([helper, err, "execve", programs.fortran("t_rfork"), "spawn_fail",
+                        "/bin/true"], check_rc=0)[1])
+    for routine in ("spawn", "spawnp", "spawne"):
+        assert int(kv[routine + "_ierror"]) == err, routine
+    assert kv["spawn_ipid"] == kv["spawne_ipid"] == "-1"
+    assert int(kv["wait_ierror"]) == errno.ECHILD
+
+
+@pytest.mark.errno("PXFRFORK", "EAGAIN", "ENOMEM")
+@pytest.mark.parametrize("err", [errno.EAGAIN, errno.ENOMEM])
+def test_rfork_kernel_refusals(programs, err):
+    # EAGAIN: an unprivileged user at RLIMIT_NPROC; ENOMEM: a seccomp
+    # filter on the system calls that make processes
+    if err == errno.EAGAIN:
+        kv = programs.run("t_rfork", "rfork_errno", preexec_fn=as_unprivileged(nproc=0))
+    else:
+        helper = programs.c("seccomp_fail", "-lseccomp")
+        kv = parse(run([helper, err, "clone,clone3,fork,vfork", programs.fortran("t_rfork"),
+                        "rfork_errno"], check_rc=0)[1])
+    assert int(kv["ierror"]) == err
+    assert kv["ipid"] == "-1"
+
+
+@pytest.mark.errno("PXFRFORKTHREAD", "EAGAIN")
+@pytest.mark.parametrize("flags", ["RFMEM", "COPY"])
+def test_rforkthread_eagain_under_rlimit_nproc(programs, flags):
+    # RFMEM needs a helper thread, COPY a process: both count against
+    # the limit
+    kv = programs.run("t_rfork", "thread_errno", flags, preexec_fn=as_unprivileged(nproc=0))
+    assert int(kv["ierror"]) == errno.EAGAIN
+    assert kv["ipid"] == "-1"
+
+
+@pytest.mark.errno("PXFRFORKTHREAD", "ENOMEM", "EAGAIN")
+@pytest.mark.parametrize("flags,err", [("COPY", errno.ENOMEM), ("RFMEM", errno.EAGAIN)])
+def test_rforkthread_kernel_enomem(programs, flags, err):
+    # the kernel refusing for lack of memory (a seccomp filter): ENOMEM;
+    # with RFMEM the helper thread comes first, and glibc's pthread_create
+    # reports that refusal as EAGAIN (docs/rfork.md)
+    helper = programs.c("seccomp_fail", "-lseccomp")
+    _, out, _ = run([helper, errno.ENOMEM, "clone,clone3,fork,vfork",
+                     programs.fortran("t_rfork"), "thread_errno", flags], check_rc=0)
+    kv = parse(out)
+    assert int(kv["ierror"]) == err
+    assert kv["ipid"] == "-1"
+
+
+@pytest.mark.errno("PXFRFORK", "EDEADLK")
+@pytest.mark.errno("PXFRFORKTHREAD", "EDEADLK")
+def test_clone3_forms_refused_with_threads_running(programs):
+    # a Fortran program that started a second thread (pthread_create): a
+    # shared fd table needs clone3, which is refused; a copied one is
+    # glibc's fork and works
+    kv = programs.run("t_rfork", "threads_edeadlk")
+    assert kv["pthread_create"] == "0"
+    assert int(kv["rfork_shared_fds"]) == errno.EDEADLK
+    assert kv["rfork_shared_fds_ipid"] == "-1"
+    assert int(kv["thread_shared_fds"]) == errno.EDEADLK
+    assert kv["thread_shared_fds_ipid"] == "-1"
+    assert kv["thread_copy"] == "0" and kv["thread_copy_status"] == "0"
+
+
 # --- Python ---------------------------------------------------------------------
 
+@pytest.mark.errno("PXFCONST", "EINVAL")
 def test_python_constants_match_the_c_header():
     assert (pxf.RFFDG, pxf.RFPROC, pxf.RFMEM, pxf.RFNOWAIT, pxf.RFCFDG) == \
         (1 << 2, 1 << 4, 1 << 5, 1 << 6, 1 << 12)
@@ -153,6 +276,7 @@ print(retpid == pid, pxf.wexitstatus(status))
     assert out == "invisible to a plain waitpid\nTrue 4\n", err
 
 
+@pytest.mark.errno("PXFRFORK", "EINVAL", "ENOTSUP")
 def test_python_rfork_errors():
     with pytest.raises(OSError) as e:
         pxf.rfork(pxf.RFPROC | pxf.RFFDG | pxf.RFCFDG)
@@ -272,6 +396,7 @@ def test_python_clone3_children_fork_when_single_threaded():
         ["child forked, status 0"] * 7, out + err
 
 
+@pytest.mark.errno("PXFRFORK", "EDEADLK")
 def test_python_forks_with_threads_running():
     """With other threads running, every fork path gives a child whose own
     fork runs the fork handlers safely (OpenBLAS's waits for its pool), or

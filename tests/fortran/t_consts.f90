@@ -24,8 +24,18 @@ program t_consts
   print '(a,l1)', 'known_isconst=', pxfisconst('EINTR')
   print '(a,i0)', 'trailing_blanks=', ipxfconst('SIGTERM     ')
   print '(a,i0)', 'lower_case=', ipxfconst('sigterm')
+  ! SA_RESETHAND is 0x80000000: too large for a default INTEGER
+  call pxfconst('SA_RESETHAND', ival, ierror)
+  print '(a,i0,a,i0)', 'int4_overflow=', ierror, ' ival=', ival
   call intel()
+  call wide()
 contains
+  subroutine wide()
+    use pxf, only: pxfconst
+    integer(8) :: v8, ierr8
+    call pxfconst('SA_RESETHAND', v8, ierr8)
+    print '(a,i0,a,i0)', 'int8_fits=', ierr8, ' ival=', v8
+  end subroutine wide
   subroutine intel()
     use ifposix
     integer(4) :: v, ierr

@@ -50,6 +50,23 @@ program t_exec
     call pxfexecvp(path, 0, argv, lenargv, 1, ierror)
     print '(a,i0)', 'execvp_ierror=', ierror
 
+  case ('e2big')
+    ! one argument longer than the kernel takes (MAX_ARG_STRLEN, 128 KiB)
+    block
+      character(len=:), allocatable :: big(:)
+      integer :: lenbig(2)
+      allocate(character(len=200000) :: big(2))
+      big(1) = 'echo'
+      big(2) = repeat('x', 200000)
+      lenbig = 0
+      call pxfexecv('/bin/echo', 0, big, lenbig, 2, ierror)
+      print '(a,i0)', 'execv_ierror=', ierror
+      call pxfexecve('/bin/echo', 0, big, lenbig, 2, envv, lenenv, 0, ierror)
+      print '(a,i0)', 'execve_ierror=', ierror
+      call pxfexecvp('/bin/echo', 0, big, lenbig, 2, ierror)
+      print '(a,i0)', 'execvp_ierror=', ierror
+    end block
+
   case ('bad_lengths')
     argv(1) = 'echo'
     lenargv = 0

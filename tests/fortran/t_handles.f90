@@ -9,6 +9,13 @@ program t_handles
   integer(8) :: ival8
   character(len=8) :: short
   character(len=80) :: str
+  character(len=16) :: mode
+
+  call get_command_argument(1, mode)
+  if (mode == 'exhaust') then
+    call exhaust()
+    stop
+  end if
 
   call pxfstructcreate('utimbuf', jh, ierror)
   call kv('create_ierror', ierror)
@@ -72,6 +79,25 @@ program t_handles
   call kv('negative_handle', ierror)
   call pxfintget(huge(0_8), 'actime', ival, ierror)
   call kv('huge_handle', ierror)
+  ! every accessor refuses the stale handle
+  call pxfintset(jold, 'actime', 1, ierror)
+  call kv('intset_stale', ierror)
+  call pxfint8set(jold, 'actime', 1_8, ierror)
+  call kv('int8set_stale', ierror)
+  call pxfstrget(jold, 'nodename', str, ilen, ierror)
+  call kv('strget_stale', ierror)
+  call pxfstrset(jold, 'nodename', 'x', 0, ierror)
+  call kv('strset_stale', ierror)
+
+  ! INTEGER(8) values: the wrong accessor, a value the C field cannot hold
+  call pxfint8set(jh, 'sysname', 1_8, ierror)
+  call kv('int8set_str_component', ierror)
+  call pxfstructcreate('flock', jold, ierror)
+  call pxfint8set(jold, 'l_type', 70000_8, ierror)
+  call kv('int8set_short_overflow', ierror)
+  call pxfstructfree(jold, ierror)
+  call pxfstrset(jh2, 'actime', 'x', 0, ierror)
+  call kv('strset_int_component', ierror)
 
   ! strings: set/get round trip, truncation, too long for the C field
   call pxfstrset(jh, 'nodename', 'node-x  ', 0, ierror)
@@ -93,6 +119,29 @@ program t_handles
   call kv('cleanup_ierror', ierror)
 
 contains
+  !> Create handles until the table is full (65535 alive at once), then
+  !> free them all: the table works again.
+  subroutine exhaust()
+    integer(8), allocatable :: handles(:)
+    integer(4) :: n, err
+    allocate(handles(70000))
+    n = 0
+    do
+      call pxfstructcreate('tms', handles(n + 1), err)
+      if (err /= 0) exit
+      n = n + 1
+      if (n == size(handles)) exit
+    end do
+    call kv('created', n)
+    call kv('full_ierror', err)
+    do while (n > 0)
+      call pxfstructfree(handles(n), err)
+      n = n - 1
+    end do
+    call pxfstructcreate('tms', handles(1), err)
+    call kv('after_free_ierror', err)
+  end subroutine exhaust
+
   subroutine kv(key, value)
     character(len=*), intent(in) :: key
     integer(4), intent(in) :: value

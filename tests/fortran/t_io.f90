@@ -47,6 +47,19 @@ program t_io
     call pxfdup2(ir, 21, ierror)
     print '(a,i0)', 'dup2_badf=', ierror
 
+  case ('int8')
+    ! INTEGER(8) descriptors that no C int can hold
+    block
+      integer(8) :: ierr8, id8, big
+      big = 2_8**40
+      call pxfdup(big, id8, ierr8)
+      print '(a,i0,a,i0)', 'dup=', ierr8, ' ifid=', id8
+      call pxfdup2(1_8, big, ierr8)
+      print '(a,i0)', 'dup2=', ierr8
+      call pxfclose(big, ierr8)
+      print '(a,i0)', 'close=', ierr8
+    end block
+
   case ('pipe_fork')
     ! parent writes, child reads and reports through its exit status
     call pxfpipe(ir, iw, ierror)

@@ -98,6 +98,12 @@ program t_process
     call pxfwaitpid(-1, istat, 0, iretpid, ierror)
     call kv('waitpid_ierror', ierror)
 
+  case ('waitpid_einval')
+    ! WNOWAIT is an option of waitid(2) only: waitpid refuses it
+    call pxfwaitpid(-1, istat, ipxfconst('WNOWAIT'), iretpid, ierror)
+    call kv('ierror', ierror)
+    call kv('retpid', iretpid)
+
   case ('kill_errors')
     call pxfkill(2147483647, isigterm, ierror)
     call kv('esrch', ierror)

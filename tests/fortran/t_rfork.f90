@@ -3,6 +3,7 @@
 ! argument 1 = scenario, argument 2 = a path the scenario uses.
 module t_rfork_shared
   use, intrinsic :: iso_fortran_env, only: int64
+  use, intrinsic :: iso_c_binding, only: c_ptr
   implicit none
   integer(int64) :: word = 0
 contains
@@ -16,10 +17,21 @@ contains
     integer(int64) :: iarg
     write (21, '(a,i0)') 'child wrote ', iarg
   end subroutine write_unit
+
+  ! a second thread that only sleeps (started with pthread_create)
+  type(c_ptr) function idle_thread(arg) bind(C)
+    use, intrinsic :: iso_c_binding, only: c_ptr, c_null_ptr
+    use pxf, only: pxfsleep
+    type(c_ptr), value :: arg
+    integer(int64) :: left, ierr
+    call pxfsleep(60_int64, left, ierr)
+    idle_thread = c_null_ptr
+  end function idle_thread
 end module t_rfork_shared
 
 program t_rfork
   use, intrinsic :: iso_fortran_env, only: int64
+  use, intrinsic :: iso_c_binding, only: c_int, c_long, c_ptr, c_funptr, c_null_ptr, c_funloc
   use pxf
   use t_rfork_shared
   implicit none
@@ -122,6 +134,68 @@ program t_rfork
     call pxfrforkthread(ior(rfproc, rfmem), set_word, 1_int64, 4096_int64, ipid, ierror)
     print '(a,i0)', 'tiny_stack=', ierror
     print '(a,i0)', 'tiny_stack_ipid=', ipid
+    ! what Linux cannot do exactly: a shared-memory child nobody waits
+    ! for, shared handlers without shared memory
+    call pxfrforkthread(ior(ior(rfproc, rfmem), rfnowait), set_word, 1_int64, 0_int64, &
+                        ipid, ierror)
+    print '(a,i0)', 'nowait_rfmem=', ierror
+    call pxfrforkthread(ior(ior(rfproc, rffdg), int(ipxfconst('RFSIGSHARE'), int64)), &
+                        set_word, 1_int64, 0_int64, ipid, ierror)
+    print '(a,i0)', 'sigshare_copy=', ierror
+    print '(a,i0)', 'sigshare_copy_ipid=', ipid
+
+  case ('thread_errno')
+    ! under RLIMIT_NPROC or a seccomp filter: what PXFRFORKTHREAD says;
+    ! path = 'RFMEM' or 'COPY'
+    word = 0
+    if (trim(path) == 'RFMEM') then
+      call pxfrforkthread(ior(rfproc, rfmem), set_word, 42_int64, 0_int64, ipid, ierror)
+    else
+      call pxfrforkthread(ior(rfproc, rffdg), set_word, 42_int64, 0_int64, ipid, ierror)
+    end if
+    print '(a,i0)', 'ierror=', ierror
+    print '(a,i0)', 'ipid=', ipid
+    if (ierror == 0) call pxfwaitpid(ipid, istat, 0_int64, iret, ierror)
+
+  case ('rfork_errno')
+    ! under RLIMIT_NPROC or a seccomp filter: what PXFRFORK says
+    ipid = 12345
+    call pxfrfork(ior(rfproc, rffdg), ipid, ierror)
+    if (ipid == 0) call pxffastexit(0_int64)
+    print '(a,i0)', 'ierror=', ierror
+    print '(a,i0)', 'ipid=', ipid
+    if (ierror == 0) call pxfwaitpid(ipid, istat, 0_int64, iret, ierror)
+
+  case ('threads_edeadlk')
+    ! with a second thread running, the clone3 forms are refused
+    block
+      interface
+        integer(c_int) function pthread_create(thread, attr, start, arg) &
+            bind(C, name='pthread_create')
+          import :: c_int, c_long, c_ptr, c_funptr
+          integer(c_long), intent(out) :: thread
+          type(c_ptr), value :: attr
+          type(c_funptr), value :: start
+          type(c_ptr), value :: arg
+        end function pthread_create
+      end interface
+      integer(c_long) :: thread
+      print '(a,i0)', 'pthread_create=', &
+          pthread_create(thread, c_null_ptr, c_funloc(idle_thread), c_null_ptr)
+    end block
+    ! RFPROC alone shares the fd table: a clone3 form
+    call pxfrfork(rfproc, ipid, ierror)
+    if (ipid == 0) call pxffastexit(0_int64)
+    print '(a,i0)', 'rfork_shared_fds=', ierror
+    print '(a,i0)', 'rfork_shared_fds_ipid=', ipid
+    call pxfrforkthread(rfproc, set_word, 1_int64, 0_int64, ipid, ierror)
+    print '(a,i0)', 'thread_shared_fds=', ierror
+    print '(a,i0)', 'thread_shared_fds_ipid=', ipid
+    ! the glibc-fork() form is not affected
+    call pxfrforkthread(ior(rfproc, rffdg), set_word, 1_int64, 0_int64, ipid, ierror)
+    print '(a,i0)', 'thread_copy=', ierror
+    if (ierror == 0) call pxfwaitpid(ipid, istat, 0_int64, iret, ierror)
+    print '(a,i0)', 'thread_copy_status=', ipxfwexitstatus(istat)
 
   case ('rfork_errors')
     call pxfrfork(ior(rfproc, ior(rffdg, rfcfdg)), ipid, ierror)
@@ -165,6 +239,33 @@ program t_rfork
     print '(a,i0)', 'spawn_ipid=', ipid
     call pxfspawnp(path, 0_int64, argv, lenargv, 1_int64, ipid, ierror)
     print '(a,i0)', 'spawnp_ierror=', ierror
+    if (ierror == 0) then  ! a file PXFSPAWNP hands to /bin/sh
+      call pxfwaitpid(ipid, istat, 0_int64, iret, ierror)
+      print '(a,i0)', 'spawnp_status=', ipxfwexitstatus(istat)
+    end if
+    call pxfspawne(path, 0_int64, argv, lenargv, 1_int64, argv, lenargv, 0_int64, ipid, ierror)
+    print '(a,i0)', 'spawne_ierror=', ierror
+    print '(a,i0)', 'spawne_ipid=', ipid
+    call pxfwait(istat, iret, ierror)
+    print '(a,i0)', 'wait_ierror=', ierror
+
+  case ('spawn_e2big')
+    ! one argument longer than the kernel takes (MAX_ARG_STRLEN, 128 KiB)
+    block
+      character(len=:), allocatable :: big(:)
+      integer(int64) :: lenbig(2)
+      allocate(character(len=200000) :: big(2))
+      big(1) = 'echo'
+      big(2) = repeat('x', 200000)
+      lenbig = 0
+      call pxfspawn('/bin/echo', 0_int64, big, lenbig, 2_int64, ipid, ierror)
+      print '(a,i0,a,i0)', 'spawn_ierror=', ierror, ' ipid=', ipid
+      call pxfspawnp('echo', 0_int64, big, lenbig, 2_int64, ipid, ierror)
+      print '(a,i0,a,i0)', 'spawnp_ierror=', ierror, ' ipid=', ipid
+      call pxfspawne('/bin/echo', 0_int64, big, lenbig, 2_int64, big, lenbig, 0_int64, &
+                     ipid, ierror)
+      print '(a,i0,a,i0)', 'spawne_ierror=', ierror, ' ipid=', ipid
+    end block
     call pxfwait(istat, iret, ierror)
     print '(a,i0)', 'wait_ierror=', ierror
   end select

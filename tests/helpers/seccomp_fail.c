@@ -3,13 +3,21 @@
  * failures (ENOMEM from clone, ...) without privileges.
  *
  * usage: seccomp_fail ERRNO SYSCALL[,SYSCALL...] PROGRAM [ARGS...]
+ *
+ * PROGRAM is started with execveat(2), so `execve` itself may be filtered:
+ * the exec routines of PROGRAM then fail with ERRNO (glibc's execve, execv
+ * and execvp use the execve system call).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+extern char **environ;
 
 int main(int argc, char **argv)
 {
@@ -34,7 +42,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "seccomp_load failed\n");
         return 2;
     }
-    execv(argv[3], argv + 3);
+    syscall(SYS_execveat, AT_FDCWD, argv[3], argv + 3, environ, 0);
     perror(argv[3]);
     return 127;
 }
