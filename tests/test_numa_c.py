@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import pxf
 from support import as_unprivileged, parse, run
 
 NODE = Path("/sys/devices/system/node")
@@ -667,6 +668,32 @@ def test_nsg_foreign_segments_are_einval(numa):
             assert (kv["attach"], kv["nfork"]) == ("EINVAL", "EINVAL")
         finally:
             assert numa("segment", key, "rm")["rm"] == "0"
+
+
+@pytest.mark.errno("PXFNSGINIT", "ETIMEDOUT")
+@pytest.mark.errno("PXFNSGATTACHPID", "ETIMEDOUT")
+@pytest.mark.errno("PXFNFORK", "ETIMEDOUT")
+@pytest.mark.errno("PXFNLOC", "ETIMEDOUT")
+def test_nsg_lock_of_a_live_holder_times_out_from_python(numa):
+    # the same through the PXF routines: a live holder in the lock word
+    key = nsg_key(3)
+    holder = subprocess.Popen(["sleep", "60"])
+    try:
+        kv = numa("nsg", key, "CREATE|EXCL", "tamper", "lock", str(holder.pid))
+        assert (kv["init"], kv["tamper"]) == ("ok", "ok")
+        nsg = int(kv["nsgid"])
+        attr = pxf.numa.NumaAttr(pxf.numa.R_NSG, nsg)
+        for call in (lambda: pxf.numa.nsg_init(int(key)),
+                     lambda: pxf.numa.nsg_attach_pid(nsg, 0),
+                     lambda: pxf.numa.nfork(attr),
+                     lambda: pxf.numa.nloc(attr)):
+            with pytest.raises(OSError) as e:
+                call()
+            assert e.value.errno == errno.ETIMEDOUT
+    finally:
+        holder.kill()
+        holder.wait()
+        assert numa("nsg", key, "noinit", "destroy")["destroy"] == "0"
 
 
 def test_nsg_lock_of_a_live_holder_times_out(numa):

@@ -490,6 +490,7 @@ static int cmd_nsg(int argc, char **argv)
         g = nsg_init(key, parse_flags(argv[1]));
         printf("init=%s\ninit.ms=%ld\n", g < 0 ? ename(errno) : "ok", ms_since(&t0));
     }
+    printf("nsgid=%d\n", (int)g);
     for (int i = 2; i < argc; i++) {
         const char *step = argv[i];
         if (strcmp(step, "tamper") == 0) {
