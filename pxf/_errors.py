@@ -3,24 +3,9 @@ from __future__ import annotations
 
 import os
 
-# The 1003.9 codes, with Cray's numbers (as core/include/pxf/errors.h).
-ENONAME = 4850
-ENOHANDLE = 4851
-ETRUNC = 4852
-EARRAYLEN = 4853
-EEND = 4854
-EBADHANDLE = 4855
-EBADID = 4856
-
-PXF_CODES = {
-    ENONAME: ("ENONAME", "unknown structure, component or constant name"),
-    ENOHANDLE: ("ENOHANDLE", "no structure handle could be created"),
-    ETRUNC: ("ETRUNC", "output string truncated"),
-    EARRAYLEN: ("EARRAYLEN", "array length does not match the component"),
-    EEND: ("EEND", "end of file, record or directory stream"),
-    EBADHANDLE: ("EBADHANDLE", "invalid, freed, stale or wrong-type structure handle"),
-    EBADID: ("EBADID", "invalid directory-stream id"),
-}
+# The 1003.9 codes and their messages, generated from <pxf/errors.h>.
+from ._errcodes import (CODES as PXF_CODES, EARRAYLEN, EBADHANDLE,  # noqa: F401
+                        EBADID, EEND, ENOHANDLE, ENONAME, ETRUNC)
 
 
 class PXFError(OSError):

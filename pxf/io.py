@@ -5,10 +5,11 @@ import numpy as np
 
 from . import _fpxf
 from ._errors import check
+from ._routines import BUFFERS
 from ._strings import encode
 
 #: Most bytes one read() returns: the buffer f2py hands to PXFREAD.
-READ_MAX = 65536
+READ_MAX = BUFFERS["PXFREAD"]["buf"]
 
 
 def pipe() -> tuple[int, int]:

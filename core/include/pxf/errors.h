@@ -7,13 +7,25 @@
 #ifndef PXF_ERRORS_H
 #define PXF_ERRORS_H
 
-#define PXF_ENONAME    4850 /* unknown structure, component or constant name */
-#define PXF_ENOHANDLE  4851 /* no handle could be created */
-#define PXF_ETRUNC     4852 /* an output string was truncated */
-#define PXF_EARRAYLEN  4853 /* array length does not match the component */
-#define PXF_EEND       4854 /* end of file, record or directory stream */
-#define PXF_EBADHANDLE 4855 /* handle invalid, stale, freed or of wrong type */
-#define PXF_EBADID     4856 /* invalid directory-stream id */
+#define PXF_ENONAME    4850
+#define PXF_ENOHANDLE  4851
+#define PXF_ETRUNC     4852
+#define PXF_EARRAYLEN  4853
+#define PXF_EEND       4854
+#define PXF_EBADHANDLE 4855
+#define PXF_EBADID     4856
+
+/* Every code with its message, the one list of them: pxf_strerror, the
+ * Fortran module pxf_errcodes and Python's pxf._errcodes are made from it
+ * (tools/gen_errcodes.py). X(NAME, message) for PXF_NAME. */
+#define PXF_ERROR_CODES(X) \
+    X(ENONAME,    "unknown structure, component or constant name") \
+    X(ENOHANDLE,  "no structure handle could be created") \
+    X(ETRUNC,     "output string truncated") \
+    X(EARRAYLEN,  "array length does not match the component") \
+    X(EEND,       "end of file, record or directory stream") \
+    X(EBADHANDLE, "invalid, freed, stale or wrong-type structure handle") \
+    X(EBADID,     "invalid directory-stream id")
 
 #ifdef __cplusplus
 extern "C" {
