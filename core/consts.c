@@ -69,13 +69,3 @@ int pxf_const(const char *name, long long *value)
         return rftsigflags(name, value);
     return table_lookup(name, value);
 }
-
-int pxf_const_count(void)
-{
-    return PXF_CONST_COUNT;
-}
-
-const char *pxf_const_name(int i)
-{
-    return (i >= 0 && i < PXF_CONST_COUNT) ? pxf_const_names[i] : NULL;
-}

@@ -151,16 +151,6 @@ void pxf_handle_release(void)
     unlock_table();
 }
 
-const char *pxf_struct_type_name(int handle)
-{
-    const struct pxf_struct_type *type;
-    void *data;
-    if (pxf_handle_acquire(handle, NULL, &data, &type) != 0)
-        return NULL;
-    pxf_handle_release();
-    return type->name;
-}
-
 int pxf_struct_copy(const char *type_name, int from, int to)
 {
     const struct pxf_struct_type *type = pxf_struct_type_find(type_name);

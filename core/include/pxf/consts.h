@@ -14,10 +14,6 @@ extern "C" {
 /* 0 and *value on success, PXF_ENONAME for an unknown name. */
 int pxf_const(const char *name, long long *value);
 
-/* Number of known names, and the i-th name (0-based) in sorted order. */
-int pxf_const_count(void);
-const char *pxf_const_name(int i);
-
 #ifdef __cplusplus
 }
 #endif

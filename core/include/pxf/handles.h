@@ -36,9 +36,6 @@ int pxf_str_get(int handle, const char *component, char *buf, size_t cap,
 int pxf_str_set(int handle, const char *component, const char *value,
                 size_t len);
 
-/* The type name of a live handle (for diagnostics), or NULL. */
-const char *pxf_struct_type_name(int handle);
-
 /* uname(2) into a 'utsname' handle. */
 int pxf_uname(int handle);
 
