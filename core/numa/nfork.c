@@ -23,7 +23,7 @@
 
 #include <pxf/numa.h>
 #include <pxf/process.h>
-#include "../internal.h"
+#include "common/internal.h"
 #include "kernel.h"
 #include "numa_internal.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include <pxf/errors.h>
-#include "../structs.h"
+#include "structs/structs.h"
 #include "numa_handles.h"
 #include "numa_internal.h"
 

@@ -7,7 +7,7 @@
 #include <pxf/consts.h>
 #include <pxf/errors.h>
 #include <pxf/rfork.h>
-#include "consts_table.h"
+#include "consts/consts_table.h"  /* generated in the build tree */
 
 static long long values[PXF_CONST_COUNT];
 static pthread_once_t filled = PTHREAD_ONCE_INIT;

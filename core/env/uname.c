@@ -1,10 +1,10 @@
-/* sysinfo.c - system identification (1003.9 clause 4.4). */
+/* uname.c - PXFUNAME, system identification (1003.9 clause 4.4). */
 #include <string.h>
 #include <sys/utsname.h>
 
 #include <pxf/handles.h>
-#include "internal.h"
-#include "structs.h"
+#include "common/internal.h"
+#include "structs/structs.h"
 
 int pxf_uname(int handle)
 {

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include <pxf/env.h>
-#include "internal.h"
+#include "common/internal.h"
 
 static int valid_name(const char *name)
 {

@@ -9,7 +9,7 @@
 #include <linux/close_range.h>
 
 #include <pxf/rfork.h>
-#include "internal.h"
+#include "common/internal.h"
 #include "rfork_plan.h"
 
 /* Everything FreeBSD's rfork(2) accepts besides RFSPAWN and the signal

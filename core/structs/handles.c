@@ -14,8 +14,8 @@
 
 #include <pxf/errors.h>
 #include <pxf/handles.h>
-#include "internal.h"
-#include "structs.h"
+#include "common/internal.h"
+#include "structs/structs.h"
 
 #define INDEX_BITS 16
 #define MAX_SLOTS ((1 << INDEX_BITS) - 1)   /* index 0 is never used */

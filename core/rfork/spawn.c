@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include <pxf/rfork.h>
-#include "internal.h"
+#include "common/internal.h"
 #include "rfork_plan.h"
 
 /* Room for the exec path search (glibc builds each candidate path on the

@@ -5,7 +5,7 @@
 #include <sys/utsname.h>
 #include <utime.h>
 
-#include "structs.h"
+#include "structs/structs.h"
 #include "numa/numa_handles.h"
 #include "numa/topology.h"
 

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include <pxf/process.h>
-#include "internal.h"
+#include "common/internal.h"
 
 int pxf_execv(const char *path, char *const argv[])
 {

@@ -31,7 +31,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "common/internal.h"
 #include "rfork_plan.h"
 
 atomic_int pxf_shared_vm_peers;

@@ -2,7 +2,7 @@
 #include <unistd.h>
 
 #include <pxf/io.h>
-#include "internal.h"
+#include "common/internal.h"
 
 int pxf_pipe(int *readfd, int *writefd)
 {

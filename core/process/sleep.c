@@ -1,8 +1,8 @@
-/* signals.c - timing and signal delivery (1003.9 clauses 3.3-3.4). */
+/* sleep.c - PXFSLEEP and PXFALARM (1003.9 clauses 3.3-3.4). */
 #include <unistd.h>
 
 #include <pxf/process.h>
-#include "internal.h"
+#include "common/internal.h"
 
 int pxf_sleep(int seconds, int *left)
 {

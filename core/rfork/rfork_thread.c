@@ -32,7 +32,7 @@
 #include <unistd.h>
 
 #include <pxf/rfork.h>
-#include "internal.h"
+#include "common/internal.h"
 #include "rfork_plan.h"
 
 /* The smallest stack a child gets: glibc's PTHREAD_STACK_MIN on x86-64. */

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include <pxf/process.h>
-#include "internal.h"
+#include "common/internal.h"
 
 static _Atomic(pxf_fork_hook) hook_before, hook_parent, hook_child;
 
