@@ -10,6 +10,14 @@ static inline int pxf_errno_of(long result)
     return result == -1 ? errno : 0;
 }
 
+/* And back, for the historical C APIs (rfork(), nfork(), nsg_init() ...)
+ * over the pxf_ core: errno = err, and -1 to return. */
+static inline int pxf_errno_fail(int err)
+{
+    errno = err;
+    return -1;
+}
+
 /* Fork plumbing shared by every path that makes a process (process.c,
  * rfork*.c): the hooks of pxf_set_fork_hooks, run in the calling thread. */
 void pxf_hooks_before(void);

@@ -287,25 +287,17 @@ pid_t nfork(numa_attr_t *attr)
 {
     pid_t pid;
     int err = pxf_nfork_attr(attr, &pid);
-    if (err) {
-        errno = err;
-        return -1;
-    }
-    return pid;
+    return err ? pxf_errno_fail(err) : pid;
 }
 
 pid_t rad_fork(radid_t rad, unsigned long flags)
 {
-    if (flags & ~(unsigned long)RAD_NO_INHERIT) {
-        errno = EINVAL;
-        return -1;
-    }
+    if (flags & ~(unsigned long)RAD_NO_INHERIT)
+        return pxf_errno_fail(EINVAL);
     struct pxf_radset one;
     memset(&one, 0, sizeof one);
-    if (rad < 0 || rad >= PXF_MAX_RADS) {
-        errno = EINVAL;
-        return -1;
-    }
+    if (rad < 0 || rad >= PXF_MAX_RADS)
+        return pxf_errno_fail(EINVAL);
     bit_set(one.bits, rad);
     /* the RAD is mandatory: Tru64 allocates the child there */
     numa_attr_t a = { .nattr_type = R_RAD, .nattr_descr.rd_radset = &one,
@@ -355,9 +347,5 @@ int nloc(numa_attr_t *attr, radset_t radset)
             numa_within(topo, &at, a.nattr_distance, radset);
         numa_unlock();
     }
-    if (err) {
-        errno = err;
-        return -1;
-    }
-    return 0;
+    return err ? pxf_errno_fail(err) : 0;
 }

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/internal.h"
 #include "kernel.h"
 #include "numa_internal.h"
 
@@ -266,32 +267,26 @@ static int group_of(pid_t pid, nsgid_t *out)
     return ENOENT;
 }
 
-static nsgid_t fail(int err)
-{
-    errno = err;
-    return -1;
-}
-
 nsgid_t nsg_init(key_t key, unsigned long flags)
 {
     if ((flags & ~(unsigned long)NSG_INIT_FLAGS)
         || ((flags & NSG_GETBYPID) && (flags & (NSG_CREATE | NSG_EXCL))))
-        return fail(EINVAL);
+        return pxf_errno_fail(EINVAL);
     if (flags & NSG_GETBYPID) {
         nsgid_t id;
         int err = group_of(key == 0 ? getpid() : (pid_t)key, &id);
-        return err ? fail(err) : id;
+        return err ? pxf_errno_fail(err) : id;
     }
     int mode = (int)(flags & 0777) ? (int)(flags & 0777) : 0600;
     int id = shmget(key, sizeof(struct nsg_shared),
                     mode | ((flags & NSG_CREATE) ? IPC_CREAT : 0)
                          | ((flags & NSG_EXCL) ? IPC_EXCL : 0));
     if (id < 0)
-        return fail(errno);
+        return pxf_errno_fail(errno);
     struct group g;
     int err = open_group(id, true, &g);
     if (err)
-        return fail(err);
+        return pxf_errno_fail(err);
     if (flags & NSG_CLEANUP)
         g.st.cleanup = 1;
     close_group(&g);
@@ -301,15 +296,15 @@ nsgid_t nsg_init(key_t key, unsigned long flags)
 int nsg_attach_pid(nsgid_t nsg, pid_t pid, unsigned long flags)
 {
     if (flags & ~(unsigned long)NSG_ATTACH_FLAGS)
-        return (int)fail(EINVAL);
+        return pxf_errno_fail(EINVAL);
     bool self = pid == 0 || pid == getpid();
     pid_t target = self ? getpid() : pid;
     if (kill(target, 0) != 0)
-        return (int)fail(errno);         /* ESRCH, EPERM */
+        return pxf_errno_fail(errno);         /* ESRCH, EPERM */
     struct numa_topology *topo;
     int err = numa_lock(&topo);
     if (err)
-        return (int)fail(err);
+        return pxf_errno_fail(err);
     numa_attr_t a = { .nattr_type = R_PID, .nattr_descr.rd_pid = target };
     struct pxf_radset at;
     radid_t home = RAD_NONE;
@@ -343,7 +338,7 @@ int nsg_attach_pid(nsgid_t nsg, pid_t pid, unsigned long flags)
         if (migrate_all_to(target, node) < 0)
             err = errno;
     }
-    return err ? (int)fail(err) : 0;
+    return err ? pxf_errno_fail(err) : 0;
 }
 
 int nsg_detach_pid(pid_t pid)
@@ -352,11 +347,11 @@ int nsg_detach_pid(pid_t pid)
     nsgid_t id;
     int err = group_of(target, &id);
     if (err)
-        return (int)fail(err == ENOENT ? EINVAL : err);
+        return pxf_errno_fail(err == ENOENT ? EINVAL : err);
     struct group g;
     err = open_group(id, false, &g);
     if (err)
-        return (int)fail(err);
+        return pxf_errno_fail(err);
     int i = find_member(&g.st, target);
     if (i >= 0)
         g.st.members[i] = g.st.members[--g.st.nmembers];
@@ -370,6 +365,6 @@ int nsg_destroy(nsgid_t nsg)
 {
     struct shmid_ds ds;
     if (shmctl(nsg, IPC_STAT, &ds) != 0 || ds.shm_segsz != sizeof(struct nsg_shared))
-        return (int)fail(EINVAL);
-    return shmctl(nsg, IPC_RMID, NULL) == 0 ? 0 : (int)fail(errno);
+        return pxf_errno_fail(EINVAL);
+    return shmctl(nsg, IPC_RMID, NULL) == 0 ? 0 : pxf_errno_fail(errno);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/internal.h"
 #include "numa_internal.h"
 
 /* Lock, refresh if asked, find rad (EINVAL if it does not exist). */
@@ -23,18 +24,12 @@ static int rad_locked(radid_t rad, bool refresh, struct numa_topology **topo,
     return 0;
 }
 
-static long fail(int err)
-{
-    errno = err;
-    return -1;
-}
-
 int rad_get_num(void)
 {
     struct numa_topology *topo;
     int err = numa_lock(&topo);
     if (err)
-        return (int)fail(err);
+        return pxf_errno_fail(err);
     int n = 0;
     for (int i = 0; i < topo->nrads; i++)
         n += topo->rads[i].online;
@@ -47,7 +42,7 @@ int rad_get_max(void)
     struct numa_topology *topo;
     int err = numa_lock(&topo);
     if (err)
-        return (int)fail(err);
+        return pxf_errno_fail(err);
     int max = topo->max_id;
     numa_unlock();
     return max;
@@ -58,10 +53,10 @@ int rad_get_cpus(radid_t rad, cpuset_t cpus)
     struct numa_topology *topo;
     const struct numa_rad *r;
     if (cpus == NULL)
-        return (int)fail(EFAULT);
+        return pxf_errno_fail(EFAULT);
     int err = rad_locked(rad, false, &topo, &r);
     if (err)
-        return (int)fail(err);
+        return pxf_errno_fail(err);
     memcpy(cpus, &r->cpus, sizeof r->cpus);
     numa_unlock();
     return 0;
@@ -79,7 +74,7 @@ static ssize_t rad_pages(radid_t rad, bool free)
     const struct numa_rad *r;
     int err = rad_locked(rad, free, &topo, &r);
     if (err)
-        return fail(err);
+        return pxf_errno_fail(err);
     ssize_t n = pages(free ? r->freemem : r->physmem);
     numa_unlock();
     return n;
@@ -94,7 +89,7 @@ int rad_get_state(radid_t rad)
     const struct numa_rad *r;
     int err = rad_locked(rad, false, &topo, &r);
     if (err)
-        return (int)fail(err);
+        return pxf_errno_fail(err);
     int state = r->online ? RAD_ONLINE : RAD_OFFLINE;
     numa_unlock();
     return state;
@@ -106,12 +101,12 @@ int rad_get_info(radid_t rad, rad_info_t *info)
     const struct numa_rad *r;
     rad_info_t in;
     if (numa_copy_in(&in, info, sizeof in) != 0)
-        return (int)fail(EFAULT);
+        return pxf_errno_fail(EFAULT);
     if (in.rinfo_version != RAD_INFO_VERSION)
-        return (int)fail(EINVAL);
+        return pxf_errno_fail(EINVAL);
     int err = rad_locked(rad, true, &topo, &r);
     if (err)
-        return (int)fail(err);
+        return pxf_errno_fail(err);
     info->rinfo_radid = r->id;
     info->rinfo_state = r->online ? RAD_ONLINE : RAD_OFFLINE;
     info->rinfo_physmem = pages(r->physmem);
@@ -127,10 +122,10 @@ radid_t cpu_get_rad(cpuid_t cpu)
     struct numa_topology *topo;
     int err = numa_lock(&topo);
     if (err)
-        return (radid_t)fail(err);
+        return pxf_errno_fail(err);
     radid_t rad = numa_rad_of_cpu(topo, cpu);
     numa_unlock();
-    return rad == RAD_NONE ? (radid_t)fail(EINVAL) : rad;
+    return rad == RAD_NONE ? pxf_errno_fail(EINVAL) : rad;
 }
 
 radid_t rad_get_current_home(void)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/internal.h"
 #include "topology.h"
 
 int bits_count(const uint64_t *bits, int nbits)
@@ -89,26 +90,20 @@ static int fill_cpus(struct pxf_cpuset *set)
     return 0;
 }
 
-static int fail(int err)
-{
-    errno = err;
-    return -1;
-}
-
 /* One family of set operations: P is the name prefix (rad/cpu), T the
  * public set type, S the struct, N the bit count, ID the member type. */
 #define SET_OPS(P, T, S, N, ID, NONE)                                         \
 int P##setcreate(T *set)                                                      \
 {                                                                             \
     if (set == NULL)                                                          \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     *set = calloc(1, sizeof(S));                                              \
-    return *set ? 0 : fail(ENOMEM);                                           \
+    return *set ? 0 : pxf_errno_fail(ENOMEM);                                           \
 }                                                                             \
 int P##setdestroy(T *set)                                                     \
 {                                                                             \
     if (set == NULL || *set == NULL)                                          \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     free(*set);                                                               \
     *set = NULL;                                                              \
     return 0;                                                                 \
@@ -116,56 +111,56 @@ int P##setdestroy(T *set)                                                     \
 int P##emptyset(T set)                                                        \
 {                                                                             \
     if (set == NULL)                                                          \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     memset(set, 0, sizeof(S));                                                \
     return 0;                                                                 \
 }                                                                             \
 int P##fillset(T set)                                                         \
 {                                                                             \
     if (set == NULL)                                                          \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     memset(set, 0, sizeof(S));                                                \
     int err = fill_##P##s(set);                                               \
-    return err ? fail(err) : 0;                                               \
+    return err ? pxf_errno_fail(err) : 0;                                               \
 }                                                                             \
 int P##addset(T set, ID id)                                                   \
 {                                                                             \
     if (set == NULL)                                                          \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     if (id < 0 || id >= N)                                                    \
-        return fail(EINVAL);                                                  \
+        return pxf_errno_fail(EINVAL);                                                  \
     bit_set(set->bits, id);                                                   \
     return 0;                                                                 \
 }                                                                             \
 int P##delset(T set, ID id)                                                   \
 {                                                                             \
     if (set == NULL)                                                          \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     if (id < 0 || id >= N)                                                    \
-        return fail(EINVAL);                                                  \
+        return pxf_errno_fail(EINVAL);                                                  \
     bit_clear(set->bits, id);                                                 \
     return 0;                                                                 \
 }                                                                             \
 int P##ismember(T set, ID id)                                                 \
 {                                                                             \
     if (set == NULL)                                                          \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     if (id < 0 || id >= N)                                                    \
-        return fail(EINVAL);                                                  \
+        return pxf_errno_fail(EINVAL);                                                  \
     return bit_test(set->bits, id);                                           \
 }                                                                             \
 int P##countset(T set)                                                        \
 {                                                                             \
-    return set == NULL ? fail(EFAULT) : bits_count(set->bits, N);             \
+    return set == NULL ? pxf_errno_fail(EFAULT) : bits_count(set->bits, N);             \
 }                                                                             \
 int P##isemptyset(T set)                                                      \
 {                                                                             \
-    return set == NULL ? fail(EFAULT) : bits_count(set->bits, N) == 0;        \
+    return set == NULL ? pxf_errno_fail(EFAULT) : bits_count(set->bits, N) == 0;        \
 }                                                                             \
 int P##copyset(T src, T dst)                                                  \
 {                                                                             \
     if (src == NULL || dst == NULL)                                           \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     memmove(dst, src, sizeof(S));                                             \
     return 0;                                                                 \
 }                                                                             \
@@ -195,7 +190,7 @@ ID P##_foreach(T set, int flags, P##_cursor_t *cursor)                        \
 int P##OP##set(T src1, T src2, T dst)                                         \
 {                                                                             \
     if (src1 == NULL || src2 == NULL || dst == NULL)                          \
-        return fail(EFAULT);                                                  \
+        return pxf_errno_fail(EFAULT);                                                  \
     for (size_t w = 0; w < sizeof(S) / 8; w++) {                              \
         uint64_t a = src1->bits[w], b = src2->bits[w];                        \
         dst->bits[w] = EXPR;                                                  \

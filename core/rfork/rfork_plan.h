@@ -1,7 +1,9 @@
 /* rfork_plan.h - what an rfork call asks for, decoded once from FreeBSD's or
  * Plan 9's flag bits, and the pieces that carry it out (not installed).
  *
- *   rfork.c         decoding, rfork()/rfork_plan9(), the no-RFPROC forms
+ *   decode.c        FreeBSD's and Plan 9's flags into a plan
+ *   rfork.c         pxf_rfork()/pxf_rfork_plan9(), the no-RFPROC forms
+ *   shells.c        the historical C API: rfork(), rfork_plan9(), rfork_thread()
  *   rfork_child.c   children with a copied address space (fork or clone3)
  *   rfork_thread.c  RFMEM children on their own stack (rfork_thread)
  *   rfork_plan9.c   Plan 9's namespace and environment flags
@@ -39,8 +41,10 @@ struct rfork_plan {
  * process, which Linux cannot undo ("divorce") in place. */
 extern atomic_int pxf_shared_vm_peers;
 
-/* Decode FreeBSD rfork flags, with FreeBSD's EINVAL checks. */
+/* Decode FreeBSD rfork flags, with FreeBSD's EINVAL checks, or Plan 9's
+ * with Plan 9's (decode.c). */
 int pxf_rfork_decode(int flags, struct rfork_plan *plan);
+int pxf_rfork_decode_plan9(int flags, struct rfork_plan *plan);
 
 /* Make a child with its own (copied) address space, as the plan says.
  * Returns 0 or an errno; *pid is the child's pid in the parent, 0 in the
