@@ -32,9 +32,10 @@ def strip(text: str) -> str:
     return re.sub(r"^[ \t]*#(.*\\\n)*.*$", " ", text, flags=re.M)
 
 
-def functions(text: str) -> dict[str, str]:
-    """name -> body of every function defined in TEXT (already stripped)."""
-    out: dict[str, str] = {}
+def functions(text: str) -> dict[str, tuple[str, bool]]:
+    """name -> (body, is static) of every function defined in TEXT (already
+    stripped)."""
+    out: dict[str, tuple[str, bool]] = {}
     depth, i, n = 0, 0, len(text)
     while i < n:
         c = text[i]
@@ -49,7 +50,9 @@ def functions(text: str) -> dict[str, str]:
                         break
                     i += 1
                 if m and m.group(1) not in KEYWORDS:
-                    out[m.group(1)] = text[start:i + 1]
+                    # the declaration's start: after the previous ; } or )
+                    decl = re.split(r"[;}]", head[:m.start()])[-1]
+                    out[m.group(1)] = (text[start:i + 1], "static" in decl.split())
                 i += 1
                 continue
             depth += 1
@@ -61,16 +64,17 @@ def functions(text: str) -> dict[str, str]:
 
 def graph(core: Path) -> dict[str, set[str]]:
     files = sorted(p for p in core.rglob("*.c"))
-    defs: dict[str, dict[str, str]] = {}
+    defs: dict[str, dict[str, tuple[str, bool]]] = {}
     where: dict[str, str] = {}
     for f in files:
         rel = str(f.relative_to(core))
         defs[rel] = functions(strip(f.read_text()))
-        for name in defs[rel]:
-            where.setdefault(name, rel)
+        for name, (_, static) in defs[rel].items():
+            if not static:           # a static function is no other file's
+                where.setdefault(name, rel)
     edges: dict[str, set[str]] = {rel: set() for rel in defs}
     for rel, funcs in defs.items():
-        used = {tok for body in funcs.values() for tok in IDENT.findall(body)}
+        used = {tok for body, _ in funcs.values() for tok in IDENT.findall(body)}
         for name in used:
             target = where.get(name)
             if target and target != rel and name not in funcs:
