@@ -31,6 +31,16 @@ static bool movable(const char *perms, const char *path)
  * a reservation of terabytes with few pages resident. */
 #define MINCORE_CHUNK ((size_t)1 << 20)
 
+/* Writing each resident page back to itself reads and writes memory the
+ * program does not own in the C sense (heap redzones and freed blocks,
+ * AddressSanitizer's shadow of the whole address space): a page-level
+ * operation, like a garbage collector's scan, that a sanitized build must
+ * not check byte by byte. */
+#if defined(__has_attribute)
+#if __has_attribute(no_sanitize_address)
+__attribute__((no_sanitize_address))
+#endif
+#endif
 static void touch_resident(char *start, size_t len, size_t page, unsigned char *vec)
 {
     for (size_t done = 0; done < len;) {
