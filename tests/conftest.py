@@ -27,6 +27,9 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "errno(routine, errno, ...): the test makes ROUTINE fail with each "
         "ERRNO for real and asserts the exact value (docs/errno-coverage.md)")
+    config.addinivalue_line(
+        "markers", "no_sanitizer(reason): the test cannot run with the ASan and UBSan "
+        "runtimes preloaded; tools/sanitize.sh deselects it")
     # A misspelt marker would silently cover nothing: unknown ones are errors.
     config.addinivalue_line("filterwarnings", "error::pytest.PytestUnknownMarkWarning")
 

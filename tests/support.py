@@ -20,6 +20,16 @@ EXAMPLES = REPO / "examples"
 NOBODY = pwd.getpwnam("nobody")
 #: Lines a test reports at the end of the run (figures such as case counts).
 REPORT: list[str] = []
+#: What tools/sanitize.sh sets for every process of its run (the preloaded
+#: runtimes, their options and report files).
+SANITIZER_ENV = ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "PXF_UBSAN_LOG_PATH")
+
+
+def sanitizer_env() -> dict[str, str]:
+    """The variables of SANITIZER_ENV this run has, for a test that builds
+    a process's environment from scratch: without them a process loading
+    the sanitized libpxf cannot start."""
+    return {k: os.environ[k] for k in SANITIZER_ENV if k in os.environ}
 
 
 def run(cmd, *, env=None, timeout=60, preexec_fn=None, check_rc=None,

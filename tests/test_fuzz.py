@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from pxf._routines import FORTRAN_ONLY, ROUTINES
-from support import HERE, NOBODY, REPORT, as_unprivileged, run
+from support import HERE, NOBODY, REPORT, as_unprivileged, run, sanitizer_env
 
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWPID = 0x20000000
@@ -105,7 +105,7 @@ def test_fuzz_every_routine(workdir, tmp_path):
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site), "HOME": str(home),
            "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8",
            # after unshare(CLONE_NEWPID) the driver cannot start threads
-           "OPENBLAS_NUM_THREADS": "1"}
+           "OPENBLAS_NUM_THREADS": "1", **sanitizer_env()}
     python = nobody_python(env)
     # nobody may already run processes on this machine; the limit is on top
     nproc = nobody_processes() + 24

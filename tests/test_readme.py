@@ -25,6 +25,7 @@ RUNNERS = {
     "FC=gfortran meson setup": "test_hpc_build_blocks",
     "module use": "test_module_block",
     ".venv/bin/python benchmarks/": "test_benchmark_commands",
+    "tools/sanitize.sh": "test_sanitizer_command_is_what_ci_runs",
 }
 
 
@@ -54,6 +55,17 @@ def test_quickstart_commands_are_what_ci_runs():
         assert lines == [first]
         assert re.search(rf"^in_root {re.escape(first)}( |$)", ci, flags=re.M), first
     assert "debootstrap --variant=minbase --include=python3,ca-certificates,git" in ci
+
+
+def test_sanitizer_command_is_what_ci_runs():
+    """The sanitizer job is run by .ci/run in the same brand-new root, after
+    the test suite, exactly as the README shows it (running it here would
+    run the test suite inside itself)."""
+    ci = (REPO / ".ci" / "run").read_text()
+    assert command_lines(readme_block("tools/sanitize.sh")) == ["tools/sanitize.sh"]
+    runs = re.findall(r"^in_root (\S+)", ci, flags=re.M)
+    assert "tools/sanitize.sh" in runs
+    assert runs.index("tools/sanitize.sh") > runs.index("tools/test.sh")
 
 
 PROG = textwrap.dedent("""\

@@ -27,20 +27,35 @@ static bool movable(const char *perms, const char *path)
     return strncmp(path, "/dev/", 5) != 0 || strncmp(path, "/dev/zero", 9) == 0;
 }
 
-static void touch_resident(char *start, size_t len, size_t page)
+/* mincore(2) over at most this many pages at a time: a mapping may be
+ * a reservation of terabytes with few pages resident. */
+#define MINCORE_CHUNK ((size_t)1 << 20)
+
+/* Writing each resident page back to itself reads and writes memory the
+ * program does not own in the C sense (heap redzones and freed blocks,
+ * AddressSanitizer's shadow of the whole address space): a page-level
+ * operation, like a garbage collector's scan, that a sanitized build must
+ * not check byte by byte. */
+#if defined(__has_attribute)
+#if __has_attribute(no_sanitize_address)
+__attribute__((no_sanitize_address))
+#endif
+#endif
+static void touch_resident(char *start, size_t len, size_t page, unsigned char *vec)
 {
-    size_t pages = len / page;
-    unsigned char *vec = malloc(pages);
-    if (vec == NULL || mincore(start, len, vec) != 0) {
-        free(vec);
-        return;
+    for (size_t done = 0; done < len;) {
+        size_t pages = (len - done) / page;
+        if (pages > MINCORE_CHUNK)
+            pages = MINCORE_CHUNK;
+        if (mincore(start + done, pages * page, vec) != 0)
+            return;
+        for (size_t i = 0; i < pages; i++)
+            if (vec[i] & 1) {
+                volatile char *p = start + done + i * page;
+                *p = *p;
+            }
+        done += pages * page;
     }
-    for (size_t i = 0; i < pages; i++)
-        if (vec[i] & 1) {
-            volatile char *p = start + i * page;
-            *p = *p;
-        }
-    free(vec);
 }
 
 int numa_migrate_self(int node)
@@ -52,15 +67,17 @@ int numa_migrate_self(int node)
     sigfillset(&all);
     sigprocmask(SIG_BLOCK, &all, &old);
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    unsigned char *vec = malloc(MINCORE_CHUNK);
     char line[4096 + 128];
     while (fgets(line, sizeof line, maps)) {
         unsigned long lo, hi;
         char perms[5] = "", path[4096] = "";
         if (sscanf(line, "%lx-%lx %4s %*s %*s %*s %4095s", &lo, &hi, perms, path) < 3)
             continue;
-        if (movable(perms, path))
-            touch_resident((char *)lo, hi - lo, page);
+        if (movable(perms, path) && vec != NULL)
+            touch_resident((char *)lo, hi - lo, page, vec);
     }
+    free(vec);
     fclose(maps);
     sigprocmask(SIG_SETMASK, &old, NULL);
     return migrate_all_to(0, node) < 0 ? errno : 0;

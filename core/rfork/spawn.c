@@ -32,6 +32,10 @@ struct exec_job {
     int err; /* written by the child, read after it has gone */
 };
 
+/* Runs in the child on the library's stack. A failed exec ends it by
+ * returning: clone's start routine then exits with the status, and no
+ * noreturn call is made on a stack the process's tools do not know
+ * (AddressSanitizer would try to unpoison it as the caller's stack). */
 static int exec_in_child(void *arg)
 {
     struct exec_job *job = arg;
@@ -41,7 +45,7 @@ static int exec_in_child(void *arg)
     else
         execve(job->path, job->argv, envp);
     job->err = errno;
-    _exit(127);
+    return 127;
 }
 
 int pxf_spawn(const char *path, char *const argv[], char *const envp[],
