@@ -307,7 +307,7 @@ def test_python_spawn_releases_the_gil():
     records when it held the GIL, the spawning thread when each call ran
     (a call that kept the GIL would leave no record inside it)."""
     code = """
-import sys, threading, time, pxf
+import bisect, sys, threading, time, pxf
 sys.setswitchinterval(0.2)   # the busy thread runs only when the GIL is free
 stop, ticks = False, []
 def busy():
@@ -315,16 +315,19 @@ def busy():
         ticks.append(time.monotonic_ns())
 t = threading.Thread(target=busy)
 t.start()
-calls, pids = [], []
-for _ in range(20):
+found = False
+for _ in range(500):   # until a tick falls inside a call (a loaded machine may need many)
     t0 = time.monotonic_ns()
-    pids.append(pxf.spawn("/bin/true", ["true"]))
-    calls.append((t0, time.monotonic_ns()))
+    pid = pxf.spawn("/bin/true", ["true"])
+    t1 = time.monotonic_ns()
+    i = bisect.bisect_right(ticks, t0)          # ticks only grow
+    found = i < len(ticks) and ticks[i] < t1
+    pxf.waitpid(pid)
+    if found:
+        break
 stop = True
 t.join()
-for pid in pids:
-    pxf.waitpid(pid)
-print(any(a < x < b for a, b in calls for x in ticks))
+print(found)
 """
     _, out, err = python_snippet(code, check_rc=0, timeout=60)
     assert out == "True\n", err
