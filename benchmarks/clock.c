@@ -1,5 +1,6 @@
-/* Baseline and clock for fork_roundtrip.f90: one C fork()+waitpid() round
+/* Baseline and clock for fork_roundtrip.F90: one C fork()+waitpid() round
  * trip, timed the same way as the PXF one, in the same process. */
+#include <stdio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +21,20 @@ long long bench_c_fork_roundtrip_ns(void)
     int status;
     waitpid(pid, &status, 0);
     return bench_now_ns() - t0;
+}
+
+/* The calling process's memory mappings (lines of /proc/self/maps): fork
+ * copies the page tables of each one. -1 if unreadable. */
+int bench_vma_count(void)
+{
+    FILE *f = fopen("/proc/self/maps", "re");
+    if (f == NULL)
+        return -1;
+    int n = 0, c;
+    while ((c = getc(f)) != EOF)
+        n += c == '\n';
+    fclose(f);
+    return n;
 }
 
 /* Baseline for spawn_roundtrip.f90: glibc posix_spawn of /bin/true and
