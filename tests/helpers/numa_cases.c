@@ -22,6 +22,9 @@
  *   numa_cases secure                    whether the kernel runs us in
  *                                        secure mode (setgid), and
  *                                        rad_get_num
+ *   numa_cases hwloc                     whether libhwloc is mapped at the
+ *                                        start, after rad_get_num, and
+ *                                        after pxf_numa_hwloc_status
  *
  * TYPE is RAD, FILDES, PATH, SHM, PID, MEM, NSG or a number; DESCR is a
  * RAD list (RAD), a path opened here (FILDES), a path (PATH), "touched"
@@ -554,6 +557,32 @@ static int cmd_secure(void)
     return 0;
 }
 
+/* Whether a libhwloc is mapped in this process. */
+static int hwloc_mapped(void)
+{
+    FILE *f = fopen("/proc/self/maps", "re");
+    if (f == NULL)
+        die("/proc/self/maps");
+    char line[4096];
+    int found = 0;
+    while (fgets(line, sizeof line, f))
+        found |= strstr(line, "/libhwloc") != NULL;
+    fclose(f);
+    return found;
+}
+
+static int cmd_hwloc(void)
+{
+    printf("mapped.start=%d\n", hwloc_mapped());
+    REPORT("num", rad_get_num());
+    printf("mapped.num=%d\n", hwloc_mapped());
+    char why[512] = "unset";
+    printf("status=%s\n", ename(pxf_numa_hwloc_status(why, sizeof why)));
+    printf("status.text=%s\n", why);
+    printf("mapped.status=%d\n", hwloc_mapped());
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -578,6 +607,8 @@ int main(int argc, char **argv)
         return cmd_segment(argv + 2);
     if (strcmp(cmd, "secure") == 0)
         return cmd_secure();
+    if (strcmp(cmd, "hwloc") == 0)
+        return cmd_hwloc();
     if (strcmp(cmd, "nsg") == 0 && argc >= 4)
         return cmd_nsg(argc - 2, argv + 2);
     fprintf(stderr, "harness: bad usage\n");

@@ -14,6 +14,7 @@
 #define PXF_NUMA_H
 
 #include <limits.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 #ifdef __cplusplus
@@ -201,6 +202,14 @@ int nsg_destroy(nsgid_t nsg);
  * "": the machine again). The environment variable PXF_NUMA_TOPOLOGY names
  * one for the whole process. The format is in docs/numa.md. */
 int pxf_numa_set_topology(const char *path);
+
+/* Whether the machine's topology can be read. libhwloc is not linked: it
+ * is loaded on the first call that needs the machine's topology (this one
+ * included). 0: it is loaded, and buf gets its soname; ENOSYS: it cannot
+ * be (not installed, not hwloc 2), and buf gets the reason. Then every
+ * call that needs the machine's topology fails with ENOSYS, while an
+ * override file works without hwloc. buf may be NULL (len 0). */
+int pxf_numa_hwloc_status(char *buf, size_t len);
 
 /* What nfork(attr) would do now, without forking: the home RAD, the
  * candidate set (made by the caller), and whether the candidates were all

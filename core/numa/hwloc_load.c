@@ -1,0 +1,87 @@
+/* hwloc_load.c - dlopen of libhwloc on the first machine-topology query
+ * and the table of its functions (see hwloc_load.h for why). */
+#include <dlfcn.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hwloc_load.h"
+
+#ifndef PXF_HWLOC_SONAME
+#error "meson passes PXF_HWLOC_SONAME, the soname of the libhwloc whose headers are used"
+#endif
+
+/* hwloc's symbol names, after its optional renaming (hwloc/rename.h). */
+#define SYMBOL_STRING(s) #s
+#define SYMBOL(s) SYMBOL_STRING(s)
+#define HWLOC_LOOKUP(name) \
+    if (err == 0) \
+        err = set_function(lib, SYMBOL(hwloc_##name), &table.name, sizeof table.name);
+
+static struct hwloc_api table;
+static int load_error;
+static char message[512];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* Set the function pointer at slot to symbol (POSIX's way to turn
+ * dlsym's void * into a function pointer). */
+static int set_function(void *lib, const char *symbol, void *slot, size_t size)
+{
+    void *fn = dlsym(lib, symbol);
+    if (fn == NULL || size != sizeof fn) {
+        snprintf(message, sizeof message, "%s: no %s", PXF_HWLOC_SONAME, symbol);
+        return ENOSYS;
+    }
+    memcpy(slot, &fn, sizeof fn);
+    return 0;
+}
+
+static void load_hwloc(void)
+{
+    /* RTLD_LOCAL: hwloc's symbols stay out of the program's namespace. */
+    void *lib = dlopen(PXF_HWLOC_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (lib == NULL) {
+        const char *why = dlerror();
+        snprintf(message, sizeof message, "%s", why ? why : PXF_HWLOC_SONAME ": cannot load");
+        load_error = ENOSYS;
+        return;
+    }
+    int err = 0;
+    HWLOC_FUNCTIONS(HWLOC_LOOKUP)
+    /* hwloc's rule: the same major API version as the headers (the
+     * structures pxf reads are those of that major version). */
+    if (err == 0 && (table.get_api_version() >> 16) != (HWLOC_API_VERSION >> 16)) {
+        snprintf(message, sizeof message, "%s is hwloc API %#x, pxf was built for %#x",
+                 PXF_HWLOC_SONAME, table.get_api_version(), (unsigned)HWLOC_API_VERSION);
+        err = ENOSYS;
+    }
+    if (err) {
+        dlclose(lib);
+        load_error = err;
+    }
+}
+
+int numa_hwloc(const struct hwloc_api **api)
+{
+    pthread_once(&once, load_hwloc);
+    if (load_error)
+        return load_error;
+    *api = &table;
+    return 0;
+}
+
+const char *numa_hwloc_error(void)
+{
+    pthread_once(&once, load_hwloc);
+    return message;
+}
+
+int pxf_numa_hwloc_status(char *buf, size_t len)
+{
+    const struct hwloc_api *api;
+    int err = numa_hwloc(&api);
+    if (buf != NULL && len > 0)
+        snprintf(buf, len, "%s", err ? numa_hwloc_error() : PXF_HWLOC_SONAME);
+    return err;
+}
