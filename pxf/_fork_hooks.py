@@ -10,18 +10,8 @@ GIL, as those functions require.
 from __future__ import annotations
 
 import ctypes
-import glob
-import os
 
-from . import _config
-
-
-def _loaded_libpxf() -> ctypes.CDLL:
-    # dlopen of the same file returns the copy the extension already loaded.
-    candidates = sorted(glob.glob(os.path.join(_config.LIBDIR, "libpxf.so*")))
-    if not candidates:
-        raise ImportError(f"pxf: libpxf not found in {_config.LIBDIR}")
-    return ctypes.CDLL(candidates[0])
+from ._libpxf import libpxf
 
 
 #: True once the interpreter's fork steps are installed in libpxf.
@@ -30,7 +20,7 @@ installed = False
 
 def install() -> None:
     global installed
-    lib = _loaded_libpxf()
+    lib = libpxf()
     api = ctypes.pythonapi
     hooks = [ctypes.cast(f, ctypes.c_void_p) for f in
              (api.PyOS_BeforeFork, api.PyOS_AfterFork_Parent,

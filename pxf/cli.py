@@ -62,11 +62,25 @@ def features() -> dict[str, str]:
         "python fork hooks": ("yes (interpreter before/after-fork steps run around PXFFORK)"
                               if _fork_hooks.installed else "no"),
         "rfork": "yes (FreeBSD and Plan 9 flags, rfork_thread, spawn)",
-        "nfork": "yes (Tru64 NUMA API; topology from "
-                 + ("the override file " + os.environ["PXF_NUMA_TOPOLOGY"]
-                    if os.environ.get("PXF_NUMA_TOPOLOGY") else "hwloc") + ")",
+        "nfork": f"yes (Tru64 NUMA API; {numa_source()})",
         "bproc_rfork": "no (not in this release)",
     }
+
+
+def numa_source() -> str:
+    """Where the NUMA topology comes from, and whether the machine's can be
+    read (hwloc is loaded at run time: it may be missing)."""
+    try:
+        numa.hwloc_status()
+        machine = ""
+    except OSError as e:
+        machine = f"machine topology unavailable: {e.strerror}"
+    override = os.environ.get("PXF_NUMA_TOPOLOGY")
+    if override:
+        return f"topology from the override file {override}" + (f"; {machine}" if machine else "")
+    if machine:
+        return machine + "; an override file (PXF_NUMA_TOPOLOGY) works"
+    return "topology from hwloc"
 
 
 def cmd_info(args: argparse.Namespace) -> int:

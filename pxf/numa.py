@@ -12,6 +12,7 @@ library's values (PXFCONST). Failures raise OSError.
 """
 from __future__ import annotations
 
+import ctypes
 import errno
 import os
 from collections.abc import Iterable, Iterator
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 
 from . import _fpxf
 from ._errors import check, checked
+from ._libpxf import libpxf
 from ._strings import argument, decode, output
 from .consts import const
 from .process import _flush_python
@@ -220,6 +222,23 @@ def set_topology(path: str | None = None) -> None:
     """Read the topology from an override file (docs/numa.md); None: the
     machine again."""
     check(_fpxf.pxfnumatopology(*argument(path or "")))
+
+
+def hwloc_status() -> str:
+    """The hwloc library the machine's topology is read with (its soname),
+    loaded now if it was not yet. libpxf does not link hwloc: it loads it
+    when the machine's topology is first needed. OSError(ENOSYS), with the
+    loader's reason, when it cannot be loaded: then every call that needs
+    the machine's topology raises ENOSYS, and an override file still works."""
+    status = libpxf().pxf_numa_hwloc_status
+    status.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+    status.restype = ctypes.c_int
+    buf = ctypes.create_string_buffer(512)
+    err = status(buf, len(buf))
+    text = buf.value.decode(errors="replace")
+    if err:
+        raise OSError(err, f"{os.strerror(err)}: {text}")
+    return text
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,30 @@ def test_info_shows_the_rads():
     assert rads[1].split()[:3] == ["0", "online", node0]
 
 
+def test_info_says_when_hwloc_cannot_be_loaded(tmp_path):
+    """hwloc is loaded at run time (docs/numa.md): without it, `pxf info`
+    says the machine's topology is unavailable and why."""
+    from test_numa_c import FOUR
+    fake = tmp_path / "nohwloc"
+    fake.mkdir()
+    (fake / _config.HWLOC_SONAME).write_bytes(b"")
+    env = dict(os.environ, LD_LIBRARY_PATH=str(fake))
+    env.pop("PXF_NUMA_TOPOLOGY", None)
+    _, out, _ = run([*PXF, "info"], env=env, check_rc=0)
+    line = next(li for li in out.splitlines() if li.startswith("  nfork: "))
+    assert line.startswith("  nfork: yes (Tru64 NUMA API; machine topology unavailable: "
+                           f"Function not implemented: {fake / _config.HWLOC_SONAME}: ")
+    assert line.endswith("; an override file (PXF_NUMA_TOPOLOGY) works)")
+    assert "NUMA RADs:\n  unavailable: [Errno 38] Function not implemented" in out
+    topo = tmp_path / "four"
+    topo.write_text(FOUR)
+    env["PXF_NUMA_TOPOLOGY"] = str(topo)
+    _, out, _ = run([*PXF, "info"], env=env, check_rc=0)
+    assert f"  nfork: yes (Tru64 NUMA API; topology from the override file {topo}; " \
+           "machine topology unavailable: " in out
+    assert "NUMA RADs:\n  RAD" in out
+
+
 def test_numa_command_on_an_override(tmp_path):
     from test_numa_c import FOUR
     topo = tmp_path / "four"

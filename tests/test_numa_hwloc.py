@@ -106,3 +106,16 @@ def test_a_library_without_the_functions_is_refused(numa, tmp_path, monkeypatch)
     assert kv["num.errno"] == "ENOSYS" and kv["status"] == "ENOSYS"
     assert re.fullmatch(rf"{re.escape(_config.HWLOC_SONAME)}: no hwloc_\w+", kv["status.text"])
 
+
+def test_python_reports_it(no_hwloc, tmp_path):
+    import pxf
+    code = ("import errno, pxf\n"
+            "try:\n    pxf.numa.hwloc_status()\nexcept OSError as e:\n"
+            "    print(e.errno == errno.ENOSYS, e.strerror)\n"
+            "try:\n    pxf.numa.topology()\nexcept OSError as e:\n"
+            "    print(e.errno == errno.ENOSYS)\n")
+    _, out, _ = run([sys.executable, "-c", code], check_rc=0)
+    first, second = out.splitlines()
+    assert first.startswith("True Function not implemented: " + str(no_hwloc))
+    assert second == "True"
+    assert pxf.numa.hwloc_status() == _config.HWLOC_SONAME   # this process: unaffected
