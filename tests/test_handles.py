@@ -2,11 +2,13 @@
 accessors, from Fortran through USE ifposix (INTEGER(8) handles), from C
 threads, and from Python."""
 import errno
+import os
 
 import pytest
 
 import pxf
-from support import run
+from pxf import _config
+from support import parse, run
 
 ENONAME, ENOHANDLE, ETRUNC, EBADHANDLE = 4850, 4851, 4852, 4855
 
@@ -62,6 +64,16 @@ def test_handle_table_full(programs):
 def test_handle_table_threads_and_fork(programs):
     _, out, err = run([programs.c("handle_stress", "-lpxf")], timeout=120)
     assert out.strip() == "ok", err
+
+
+def test_fork_during_the_first_use_of_the_table(programs):
+    """Forks leave the table's lock alone until the table is first used
+    (core/common/fork_lock.h). The race that leaves, forced: another thread makes
+    the first handle and holds the lock while the fork is made. The child
+    does not hang; its table works, without that handle."""
+    exe = programs.c("fork_lock_race")
+    _, out, _ = run([exe, "handles", os.path.join(_config.LIBDIR, "libpxf.so")], check_rc=0)
+    assert parse(out) == {"create": "0", "acquire": "0", "child": "exit 0", "parent.get": "0"}
 
 
 @pytest.mark.errno("PXFSTRUCTCREATE", "ENONAME")

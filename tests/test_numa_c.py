@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import pxf
+from pxf import _config
 from support import as_unprivileged, parse, run
 
 NODE = Path("/sys/devices/system/node")
@@ -486,6 +487,20 @@ def test_device_locality_from_hwloc(numa):
     kv = numa("nloc", "PATH", str(node), "100")
     assert kv == {"rc": "0", "set": expect}
     assert numa("nloc", "PATH", busid, "100") == {"rc": "0", "set": expect}
+
+
+def test_fork_during_the_first_topology_load(programs, tmp_path):
+    """Forks leave the topology's lock alone until a topology is first
+    asked for (core/common/fork_lock.h). The race that leaves, forced: another
+    thread takes the lock for the first time while the fork is made. The
+    child does not hang and loads the topology again."""
+    topo = tmp_path / "four"
+    topo.write_text(FOUR)
+    exe = programs.c("fork_lock_race")
+    env = dict(os.environ, PXF_NUMA_TOPOLOGY=str(topo))
+    _, out, _ = run([exe, "topology", os.path.join(_config.LIBDIR, "libpxf.so")],
+                    env=env, check_rc=0)
+    assert parse(out) == {"lock": "0", "child": "exit 0", "parent.num": "4"}
 
 
 # --- errors ----------------------------------------------------------------------

@@ -28,8 +28,9 @@ void pxf_hooks_child(void);
  * run in every child, by pxf_hooks_child and an atfork handler. */
 void pxf_numa_after_fork_child(void);
 
-/* The handle table's lock, taken around process creation that does not go
- * through fork(3) (whose atfork handlers take it already). */
+/* The handle table's lock, taken (once the table is in use: fork_lock.h)
+ * around process creation that does not go through fork(3), whose atfork
+ * handlers do the same. */
 void pxf_handles_fork_lock(void);
 void pxf_handles_fork_unlock(void);
 

@@ -5,21 +5,34 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "common/fork_lock.h"
 #include "topology.h"
 
-static pthread_mutex_t topo_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct pxf_fork_lock topo_lock = PXF_FORK_LOCK_INIT;
 static struct numa_topology current;
 static bool loaded;
 static char *override_path;   /* NULL: not decided yet; "": the machine */
 static struct stat override_stat;  /* of the file when it was read */
 
 /* A fork while another thread holds the lock would leave it locked in the
- * child forever: take it around every fork(). */
-static void lock_for_fork(void) { pthread_mutex_lock(&topo_lock); }
-static void unlock_after_fork(void) { pthread_mutex_unlock(&topo_lock); }
+ * child forever: every fork takes it once a topology was asked for
+ * (fork_lock.h: before that, forks leave it alone). */
+static _Thread_local bool fork_took;
+static void fork_prepare(void) { pxf_fork_lock_prepare(&topo_lock, &fork_took); }
+static void fork_parent(void) { pxf_fork_lock_parent(&topo_lock, &fork_took); }
+static void fork_child(void)
+{
+    if (pxf_fork_lock_child(&topo_lock, &fork_took)) {
+        /* Not loaded, no override decided: the next call loads it again
+         * (the parent's memory stays where it is). */
+        memset(&current, 0, sizeof current);
+        loaded = false;
+        override_path = NULL;
+    }
+}
 __attribute__((constructor)) static void register_atfork(void)
 {
-    pthread_atfork(lock_for_fork, unlock_after_fork, unlock_after_fork);
+    pthread_atfork(fork_prepare, fork_parent, fork_child);
 }
 
 void numa_free(struct numa_topology *topo)
@@ -58,10 +71,10 @@ static int load(void)
 
 int numa_lock(struct numa_topology **topo)
 {
-    pthread_mutex_lock(&topo_lock);
+    pxf_fork_lock_lock(&topo_lock);
     int err = loaded ? 0 : load();
     if (err) {
-        pthread_mutex_unlock(&topo_lock);
+        pxf_fork_lock_unlock(&topo_lock);
         return err;
     }
     *topo = &current;
@@ -70,7 +83,7 @@ int numa_lock(struct numa_topology **topo)
 
 void numa_unlock(void)
 {
-    pthread_mutex_unlock(&topo_lock);
+    pxf_fork_lock_unlock(&topo_lock);
 }
 
 int numa_refresh(struct numa_topology *topo, int what)
@@ -94,7 +107,7 @@ int pxf_numa_set_topology(const char *path)
     char *copy = strdup(path ? path : "");
     if (copy == NULL)
         return ENOMEM;
-    pthread_mutex_lock(&topo_lock);
+    pxf_fork_lock_lock(&topo_lock);
     char *old = override_path;
     override_path = copy;
     int err = load();
@@ -104,7 +117,7 @@ int pxf_numa_set_topology(const char *path)
     } else {
         free(old);
     }
-    pthread_mutex_unlock(&topo_lock);
+    pxf_fork_lock_unlock(&topo_lock);
     return err;
 }
 

@@ -14,6 +14,7 @@
 
 #include <pxf/errors.h>
 #include <pxf/handles.h>
+#include "common/fork_lock.h"
 #include "common/internal.h"
 #include "structs/structs.h"
 
@@ -28,23 +29,35 @@ struct slot {
     int next_free;                       /* free-list link, 0 = end */
 };
 
-static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct pxf_fork_lock table_lock = PXF_FORK_LOCK_INIT;
 static struct slot *slots;               /* slots[0] unused */
 static int slots_used;                   /* highest index handed out */
 static int slots_cap;
 static int free_head;
 
+static void lock_table(void) { pxf_fork_lock_lock(&table_lock); }
+static void unlock_table(void) { pxf_fork_lock_unlock(&table_lock); }
+
 /* A fork while another thread holds the lock would leave the child's copy
- * locked forever; take it around every fork (ours, os.fork, anyone's). */
-static void lock_table(void) { pthread_mutex_lock(&table_lock); }
-static void unlock_table(void) { pthread_mutex_unlock(&table_lock); }
-void pxf_handles_fork_lock(void) { lock_table(); }
-void pxf_handles_fork_unlock(void) { unlock_table(); }
+ * locked forever; every fork (ours, os.fork, anyone's) takes it once the
+ * table is in use (fork_lock.h: before that, forks leave it alone). */
+static _Thread_local bool fork_took;
+void pxf_handles_fork_lock(void) { pxf_fork_lock_prepare(&table_lock, &fork_took); }
+void pxf_handles_fork_unlock(void) { pxf_fork_lock_parent(&table_lock, &fork_took); }
+
+static void fork_child(void)
+{
+    if (pxf_fork_lock_child(&table_lock, &fork_took)) {
+        /* The table as it was before its first use (the parent's memory
+         * stays where it is). */
+        slots = NULL;
+        slots_used = slots_cap = free_head = 0;
+    }
+}
 
 __attribute__((constructor)) static void register_atfork(void)
 {
-    pthread_atfork(pxf_handles_fork_lock, pxf_handles_fork_unlock,
-                   pxf_handles_fork_unlock);
+    pthread_atfork(pxf_handles_fork_lock, pxf_handles_fork_unlock, fork_child);
 }
 
 static int make_handle(int index)
