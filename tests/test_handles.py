@@ -68,7 +68,7 @@ def test_handle_table_threads_and_fork(programs):
 
 def test_fork_during_the_first_use_of_the_table(programs):
     """Forks leave the table's lock alone until the table is first used
-    (core/common/fork_lock.h). The race that leaves, forced: another thread makes
+    (core/common/fork_registry.h). The race that leaves, forced: another thread makes
     the first handle and holds the lock while the fork is made. The child
     does not hang; its table works, without that handle."""
     exe = programs.c("fork_lock_race")

@@ -491,7 +491,7 @@ def test_device_locality_from_hwloc(numa):
 
 def test_fork_during_the_first_topology_load(programs, tmp_path):
     """Forks leave the topology's lock alone until a topology is first
-    asked for (core/common/fork_lock.h). The race that leaves, forced: another
+    asked for (core/common/fork_registry.h). The race that leaves, forced: another
     thread takes the lock for the first time while the fork is made. The
     child does not hang and loads the topology again."""
     topo = tmp_path / "four"

@@ -25,12 +25,12 @@ void pxf_hooks_parent(void);
 void pxf_hooks_child(void);
 
 /* A RAD_NO_INHERIT nfork child's children start unplaced (numa/nfork.c);
- * run in every child, by pxf_hooks_child and an atfork handler. */
+ * run in every child, by pxf_hooks_child and the fork registry. */
 void pxf_numa_after_fork_child(void);
 
-/* The handle table's lock, taken (once the table is in use: fork_lock.h)
- * around process creation that does not go through fork(3), whose atfork
- * handlers do the same. */
+/* The handle table's lock, taken (once the table is in use:
+ * fork_registry.h) around process creation that does not go through
+ * fork(3), whose atfork handlers do the same. */
 void pxf_handles_fork_lock(void);
 void pxf_handles_fork_unlock(void);
 

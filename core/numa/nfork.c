@@ -23,6 +23,7 @@
 
 #include <pxf/numa.h>
 #include <pxf/process.h>
+#include "common/fork_registry.h"
 #include "common/internal.h"
 #include "kernel.h"
 #include "numa_internal.h"
@@ -85,9 +86,9 @@ void pxf_numa_after_fork_child(void)
     apply_state(&reset_to);
 }
 
-__attribute__((constructor)) static void register_atfork(void)
+__attribute__((constructor)) static void register_child_step(void)
 {
-    pthread_atfork(NULL, NULL, pxf_numa_after_fork_child);
+    pxf_fork_register_child(pxf_numa_after_fork_child, &reset_armed);
 }
 
 static void cpus_of(const struct numa_topology *topo, const struct pxf_radset *rads,

@@ -5,10 +5,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "common/fork_lock.h"
+#include "common/fork_registry.h"
 #include "topology.h"
 
-static struct pxf_fork_lock topo_lock = PXF_FORK_LOCK_INIT;
+static void reset_topology(void);
+static struct pxf_fork_lock topo_lock = PXF_FORK_LOCK_INIT(reset_topology);
 static struct numa_topology current;
 static bool loaded;
 static char *override_path;   /* NULL: not decided yet; "": the machine */
@@ -16,23 +17,18 @@ static struct stat override_stat;  /* of the file when it was read */
 
 /* A fork while another thread holds the lock would leave it locked in the
  * child forever: every fork takes it once a topology was asked for
- * (fork_lock.h: before that, forks leave it alone). */
-static _Thread_local bool fork_took;
-static void fork_prepare(void) { pxf_fork_lock_prepare(&topo_lock, &fork_took); }
-static void fork_parent(void) { pxf_fork_lock_parent(&topo_lock, &fork_took); }
-static void fork_child(void)
+ * (fork_registry.h: before that, forks leave it alone). In a child of the
+ * race there: nothing loaded, no override decided, so the next call loads
+ * it again (the parent's memory stays where it is). */
+static void reset_topology(void)
 {
-    if (pxf_fork_lock_child(&topo_lock, &fork_took)) {
-        /* Not loaded, no override decided: the next call loads it again
-         * (the parent's memory stays where it is). */
-        memset(&current, 0, sizeof current);
-        loaded = false;
-        override_path = NULL;
-    }
+    memset(&current, 0, sizeof current);
+    loaded = false;
+    override_path = NULL;
 }
-__attribute__((constructor)) static void register_atfork(void)
+__attribute__((constructor)) static void register_fork_lock(void)
 {
-    pthread_atfork(fork_prepare, fork_parent, fork_child);
+    pxf_fork_register_lock(&topo_lock);
 }
 
 void numa_free(struct numa_topology *topo)

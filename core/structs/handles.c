@@ -14,7 +14,7 @@
 
 #include <pxf/errors.h>
 #include <pxf/handles.h>
-#include "common/fork_lock.h"
+#include "common/fork_registry.h"
 #include "common/internal.h"
 #include "structs/structs.h"
 
@@ -29,7 +29,8 @@ struct slot {
     int next_free;                       /* free-list link, 0 = end */
 };
 
-static struct pxf_fork_lock table_lock = PXF_FORK_LOCK_INIT;
+static void reset_table(void);
+static struct pxf_fork_lock table_lock = PXF_FORK_LOCK_INIT(reset_table);
 static struct slot *slots;               /* slots[0] unused */
 static int slots_used;                   /* highest index handed out */
 static int slots_cap;
@@ -40,24 +41,21 @@ static void unlock_table(void) { pxf_fork_lock_unlock(&table_lock); }
 
 /* A fork while another thread holds the lock would leave the child's copy
  * locked forever; every fork (ours, os.fork, anyone's) takes it once the
- * table is in use (fork_lock.h: before that, forks leave it alone). */
-static _Thread_local bool fork_took;
-void pxf_handles_fork_lock(void) { pxf_fork_lock_prepare(&table_lock, &fork_took); }
-void pxf_handles_fork_unlock(void) { pxf_fork_lock_parent(&table_lock, &fork_took); }
+ * table is in use (fork_registry.h: before that, forks leave it alone). */
+void pxf_handles_fork_lock(void) { pxf_fork_lock_prepare(&table_lock); }
+void pxf_handles_fork_unlock(void) { pxf_fork_lock_release(&table_lock); }
 
-static void fork_child(void)
+/* In a child of the race of fork_registry.h: the table as it was before
+ * its first use (the parent's memory stays where it is). */
+static void reset_table(void)
 {
-    if (pxf_fork_lock_child(&table_lock, &fork_took)) {
-        /* The table as it was before its first use (the parent's memory
-         * stays where it is). */
-        slots = NULL;
-        slots_used = slots_cap = free_head = 0;
-    }
+    slots = NULL;
+    slots_used = slots_cap = free_head = 0;
 }
 
-__attribute__((constructor)) static void register_atfork(void)
+__attribute__((constructor)) static void register_fork_lock(void)
 {
-    pthread_atfork(pxf_handles_fork_lock, pxf_handles_fork_unlock, fork_child);
+    pxf_fork_register_lock(&table_lock);
 }
 
 static int make_handle(int index)

@@ -1,9 +1,9 @@
-/* fork_lock_race handles|topology LIBPXF: the one race of core/common/fork_lock.h,
- * made to happen every time. A fork's prepare step finds the lock never
- * used; then, before the fork is made, another thread uses it for the
- * first time and holds it. The child must not hang: it must find the
- * handle table usable and without the handle made during the fork (as if
- * the fork came first), or the topology loadable again.
+/* fork_lock_race handles|topology LIBPXF: the one race of
+ * core/common/fork_registry.h, made to happen every time. A fork's prepare
+ * step finds the lock never used; then, before the fork is made, another
+ * thread uses it for the first time and holds it. The child must not hang:
+ * it must find the handle table usable and without the handle made during
+ * the fork (as if the fork came first), or the topology loadable again.
  *
  * How: this program registers its own atfork handler before it dlopens
  * LIBPXF, so libpxf's prepare steps run before this one (prepare steps run
