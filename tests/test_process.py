@@ -3,6 +3,7 @@ PXFKILL, PXFEXIT/PXFFASTEXIT, PXFSLEEP and PXFALARM, from a Fortran program
 that calls them without USE (default INTEGER), and through Python."""
 import errno
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -10,7 +11,21 @@ import sys
 import pytest
 
 import pxf
+from pxf import _config
 from support import as_unprivileged, parse, python_snippet, run
+
+
+def test_libpxf_adds_little_to_every_fork():
+    """What linking libpxf costs each fork of a program (issue 11;
+    benchmarks/bench_fork.py measures it): libpxf links neither hwloc nor
+    libudev (hwloc is loaded at run time), and binds every symbol at load
+    time (-z now), so no child looks one of libpxf's up lazily."""
+    lib = os.path.join(_config.LIBDIR, "libpxf.so")
+    _, dynamic, _ = run(["readelf", "-d", lib], check_rc=0)
+    needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
+    assert needed and not [n for n in needed if re.match(r"lib(hwloc|udev)", n)], needed
+    assert re.search(r"\(FLAGS\)\s+BIND_NOW", dynamic) or \
+        re.search(r"\(FLAGS_1\)\s+Flags: NOW", dynamic), dynamic
 
 
 def test_fork_pids(programs):
