@@ -1,14 +1,15 @@
 """The errors the NUMA routines document (docs/numa.md and the general
 rules of docs/conventions.md), produced for real through the Fortran
 routines (tests/fortran/t_numa_errors.f90): a missing or broken topology
-file, freed and wrong-type handles, ids out of range, INTEGER(8) arguments
-no C int can hold."""
+file, the machine's topology without hwloc, freed and wrong-type handles,
+ids out of range, INTEGER(8) arguments no C int can hold."""
 import errno
 import os
 
 import pytest
 
 from support import parse, run
+from test_numa_hwloc import no_hwloc  # noqa: F401  (the fixture)
 
 EBADHANDLE, ETRUNC = 4855, 4852
 
@@ -50,6 +51,34 @@ def test_topology_file_errors(programs, tmp_path, file, err):
     kv = numa_errors(programs, "topology", path, path)
     for name in TOPOLOGY_READERS:
         assert int(kv[name]) == err, name
+    assert kv["radgetcurrenthome"] == "0"  # never fails
+
+
+@pytest.mark.errno("PXFNFORK", "ENOSYS")
+@pytest.mark.errno("PXFRADFORK", "ENOSYS")
+@pytest.mark.errno("PXFNLOC", "ENOSYS")
+@pytest.mark.errno("PXFNFORKCHOICE", "ENOSYS")
+@pytest.mark.errno("PXFRADFILLSET", "ENOSYS")
+@pytest.mark.errno("PXFRADGETNUM", "ENOSYS")
+@pytest.mark.errno("PXFRADGETMAX", "ENOSYS")
+@pytest.mark.errno("PXFRADGETSTATE", "ENOSYS")
+@pytest.mark.errno("PXFRADGETCPUS", "ENOSYS")
+@pytest.mark.errno("PXFRADGETFREEMEM", "ENOSYS")
+@pytest.mark.errno("PXFRADGETPHYSMEM", "ENOSYS")
+@pytest.mark.errno("PXFRADGETDISTANCE", "ENOSYS")
+@pytest.mark.errno("PXFRADGETLOAD", "ENOSYS")
+@pytest.mark.errno("PXFCPUGETRAD", "ENOSYS")
+@pytest.mark.errno("PXFNSGATTACHPID", "ENOSYS")
+@pytest.mark.errno("PXFNUMATOPOLOGY", "ENOSYS")
+def test_machine_topology_without_hwloc(programs, no_hwloc):
+    """hwloc is loaded at run time (docs/numa.md): when it cannot be, every
+    routine that reads the machine's topology gives ENOSYS, and
+    PXFNUMATOPOLOGY('') (the machine) too."""
+    env = dict(os.environ, PXF_NUMA_TOPOLOGY="")
+    _, out, _ = run([programs.fortran("t_numa_errors"), "topology", ""], env=env, check_rc=0)
+    kv = parse(out)
+    for name in TOPOLOGY_READERS:
+        assert int(kv[name]) == errno.ENOSYS, name
     assert kv["radgetcurrenthome"] == "0"  # never fails
 
 
