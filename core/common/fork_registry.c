@@ -24,7 +24,7 @@ void pxf_fork_lock_unlock(struct pxf_fork_lock *lock)
     pthread_mutex_unlock(&lock->mutex);
 }
 
-void pxf_fork_lock_prepare(struct pxf_fork_lock *lock)
+static void lock_prepare(struct pxf_fork_lock *lock)
 {
     if (!atomic_load(&lock->used))
         return;
@@ -43,7 +43,7 @@ static bool took(struct pxf_fork_lock *lock)
                             pthread_self());
 }
 
-void pxf_fork_lock_release(struct pxf_fork_lock *lock)
+static void lock_release(struct pxf_fork_lock *lock)
 {
     if (took(lock)) {
         atomic_store_explicit(&lock->fork_held, false, memory_order_relaxed);
@@ -59,7 +59,7 @@ static void child_lock(struct pxf_fork_lock *lock)
     if (!atomic_load(&lock->used))
         return;                        /* never used: nothing to do */
     if (took(lock)) {
-        pxf_fork_lock_release(lock);
+        lock_release(lock);
         return;
     }
     /* First used by another thread during this fork: free, what it guards
@@ -75,21 +75,21 @@ static void child_lock(struct pxf_fork_lock *lock)
     lock->reset();
 }
 
-static void prepare_all(void)
+void pxf_fork_steps_prepare(void)
 {
     /* In reverse order of registration, as pthread_atfork would. */
     for (int i = atomic_load(&nlocks) - 1; i >= 0; i--)
-        pxf_fork_lock_prepare(locks[i]);
+        lock_prepare(locks[i]);
 }
 
-static void parent_all(void)
+void pxf_fork_steps_parent(void)
 {
     int n = atomic_load(&nlocks);
     for (int i = 0; i < n; i++)
-        pxf_fork_lock_release(locks[i]);
+        lock_release(locks[i]);
 }
 
-static void child_all(void)
+void pxf_fork_steps_child(void)
 {
     int n = atomic_load(&nlocks);
     for (int i = 0; i < n; i++)
@@ -101,7 +101,10 @@ static void child_all(void)
 }
 
 static pthread_once_t installed = PTHREAD_ONCE_INIT;
-static void install(void) { pthread_atfork(prepare_all, parent_all, child_all); }
+static void install(void)
+{
+    pthread_atfork(pxf_fork_steps_prepare, pxf_fork_steps_parent, pxf_fork_steps_child);
+}
 
 /* The entry is in place before the count says so: a fork running now sees
  * it whole or not at all. */

@@ -51,9 +51,12 @@ void pxf_fork_register_lock(struct pxf_fork_lock *lock);
 /* Make every child of fork(3) run step() when *armed is true. */
 void pxf_fork_register_child(void (*step)(void), const bool *armed);
 
-/* The steps of one lock, for process creation that does not go through
- * fork(3) (rfork's clone3, which runs without other threads). */
-void pxf_fork_lock_prepare(struct pxf_fork_lock *lock);
-void pxf_fork_lock_release(struct pxf_fork_lock *lock);
+/* Everything registered, for process creation that does not go through
+ * fork(3) and so runs no atfork handler (rfork's clone3, made without other
+ * threads): before it, after it in the parent, and first thing in the
+ * child (every lock released, every armed child step run). */
+void pxf_fork_steps_prepare(void);
+void pxf_fork_steps_parent(void);
+void pxf_fork_steps_child(void);
 
 #endif

@@ -75,9 +75,9 @@ static int apply_state(const struct thread_state *s)
     return 0;
 }
 
-/* In every new child (fork hooks, atfork): a RAD_NO_INHERIT parent's
- * children start as its own parent had them, with no recorded home. */
-void pxf_numa_after_fork_child(void)
+/* In every new child (a step of the fork registry): a RAD_NO_INHERIT
+ * parent's children start as its own parent had them, no recorded home. */
+static void after_fork_child(void)
 {
     if (!reset_armed || nfork_forking)
         return;
@@ -88,7 +88,7 @@ void pxf_numa_after_fork_child(void)
 
 __attribute__((constructor)) static void register_child_step(void)
 {
-    pxf_fork_register_child(pxf_numa_after_fork_child, &reset_armed);
+    pxf_fork_register_child(after_fork_child, &reset_armed);
 }
 
 static void cpus_of(const struct numa_topology *topo, const struct pxf_radset *rads,

@@ -28,22 +28,6 @@ int pxf_execvp(const char *file, char *const argv[])
     return errno;
 }
 
-char **pxf_unpack_strings(const char *strings, int count)
-{
-    if (count < 0)
-        return NULL;
-    char **vec = malloc(((size_t)count + 1) * sizeof *vec);
-    if (vec == NULL)
-        return NULL;
-    const char *p = strings;
-    for (int i = 0; i < count; i++) {
-        vec[i] = (char *)p;
-        p += strlen(p) + 1;
-    }
-    vec[count] = NULL;
-    return vec;
-}
-
 int pxf_execv_packed(const char *path, const char *args, int nargs)
 {
     if (nargs < 0)

@@ -8,6 +8,7 @@
 
 #include <pxf/process.h>
 #include "common/internal.h"
+#include "process/fork_hooks.h"
 
 static _Atomic(pxf_fork_hook) hook_before, hook_parent, hook_child;
 
@@ -28,11 +29,7 @@ static void run_hook(_Atomic(pxf_fork_hook) *slot)
 
 void pxf_hooks_before(void) { run_hook(&hook_before); }
 void pxf_hooks_parent(void) { run_hook(&hook_parent); }
-void pxf_hooks_child(void)
-{
-    pxf_numa_after_fork_child();
-    run_hook(&hook_child);
-}
+void pxf_hooks_child(void) { run_hook(&hook_child); }
 
 int pxf_fork(int *pid)
 {

@@ -31,7 +31,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "common/fork_registry.h"
 #include "common/internal.h"
+#include "process/fork_hooks.h"
 #include "rfork_plan.h"
 
 atomic_int pxf_shared_vm_peers;
@@ -146,7 +148,7 @@ static pid_t raw_copy_clone(const struct rfork_plan *p)
     FILE *const streams[] = {stdin, stdout, stderr};
     for (int i = 0; i < 3; i++)
         flockfile(streams[i]);
-    pxf_handles_fork_lock();
+    pxf_fork_steps_prepare();             /* what fork(3)'s atfork steps do */
     pid_t child = (pid_t)syscall(SYS_clone3, &a, sizeof a);
     int err = errno;
     if (child == 0 && robust != NULL) {
@@ -154,7 +156,10 @@ static pid_t raw_copy_clone(const struct rfork_plan *p)
         robust->list.next = &robust->list;
         syscall(SYS_set_robust_list, robust, robust_len);
     }
-    pxf_handles_fork_unlock();
+    if (child == 0)
+        pxf_fork_steps_child();
+    else
+        pxf_fork_steps_parent();
     for (int i = 0; i < 3; i++)
         funlockfile(streams[i]);
     errno = err;

@@ -42,8 +42,6 @@ static void unlock_table(void) { pxf_fork_lock_unlock(&table_lock); }
 /* A fork while another thread holds the lock would leave the child's copy
  * locked forever; every fork (ours, os.fork, anyone's) takes it once the
  * table is in use (fork_registry.h: before that, forks leave it alone). */
-void pxf_handles_fork_lock(void) { pxf_fork_lock_prepare(&table_lock); }
-void pxf_handles_fork_unlock(void) { pxf_fork_lock_release(&table_lock); }
 
 /* In a child of the race of fork_registry.h: the table as it was before
  * its first use (the parent's memory stays where it is). */
