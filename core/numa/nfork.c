@@ -46,9 +46,6 @@ struct thread_state {
     unsigned long nodes[PXF_MAX_RADS / 64];
 };
 
-static radid_t recorded_home = RAD_NONE;
-radid_t numa_recorded_home(void) { return recorded_home; }
-void numa_record_home(radid_t rad) { recorded_home = rad; }
 
 /* RAD_NO_INHERIT: what this process's children get instead of its
  * placement (armed in the nfork child, applied by the fork hooks). */
@@ -82,7 +79,7 @@ static void after_fork_child(void)
     if (!reset_armed || nfork_forking)
         return;
     reset_armed = false;
-    recorded_home = RAD_NONE;
+    numa_record_home(RAD_NONE);
     apply_state(&reset_to);
 }
 
@@ -231,7 +228,7 @@ static void child_setup(const struct placement *pl, const struct thread_state *p
         sched_setaffinity(0, sizeof pl->run_cpus, (const cpu_set_t *)&pl->run_cpus);
     if (pl->flags & RAD_MIGRATE)
         numa_migrate_self(pl->node);   /* best effort, as Tru64's */
-    recorded_home = pl->home;
+    numa_record_home(pl->home);
     reset_armed = (pl->flags & RAD_NO_INHERIT) != 0;
     if (reset_armed)
         reset_to = *parent;

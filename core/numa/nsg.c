@@ -28,20 +28,20 @@
 #include <unistd.h>
 
 #include "common/internal.h"
+#include "common/proc.h"
 #include "kernel.h"
 #include "numa_internal.h"
 
 #define NSG_MAGIC 0x47534e465850ULL      /* "PXFNSG" */
 #define NSG_MAX_MEMBERS 1024
 #define NSG_INIT_FLAGS (NSG_CREATE | NSG_EXCL | NSG_GETBYPID | NSG_CLEANUP | 0777)
-#define NSG_ATTACH_FLAGS (RAD_INSIST | RAD_WAIT | RAD_MIGRATE | RAD_NO_MIGRATE)
 /* A holder keeps the lock for one prune of at most NSG_MAX_MEMBERS
  * /proc reads (milliseconds): a second is far beyond any real holder. */
 #define NSG_LOCK_WAIT_MS 1000
 
 struct nsg_member {
     pid_t pid;
-    unsigned long long start;            /* /proc/PID/stat field 22 */
+    unsigned long long start;            /* PROC_STAT_STARTTIME */
 };
 
 /* What the lock guards (the segment's layout is that of earlier releases:
@@ -69,12 +69,12 @@ struct group {
     struct nsg_state st;
 };
 
-/* When pid started (field 22), telling it from a later process that
+/* When pid started, telling it from a later process that
  * reuses its number; 0 if it is gone. */
 static unsigned long long start_time(pid_t pid)
 {
     unsigned long long t = 0;
-    numa_proc_stat_field(pid, 22, &t);
+    pxf_proc_stat_field(pid, PROC_STAT_STARTTIME, &t);
     return t;
 }
 
@@ -291,54 +291,6 @@ nsgid_t nsg_init(key_t key, unsigned long flags)
         g.st.cleanup = 1;
     close_group(&g);
     return id;
-}
-
-int nsg_attach_pid(nsgid_t nsg, pid_t pid, unsigned long flags)
-{
-    if (flags & ~(unsigned long)NSG_ATTACH_FLAGS)
-        return pxf_errno_fail(EINVAL);
-    bool self = pid == 0 || pid == getpid();
-    pid_t target = self ? getpid() : pid;
-    if (kill(target, 0) != 0)
-        return pxf_errno_fail(errno);         /* ESRCH, EPERM */
-    struct numa_topology *topo;
-    int err = numa_lock(&topo);
-    if (err)
-        return pxf_errno_fail(err);
-    numa_attr_t a = { .nattr_type = R_PID, .nattr_descr.rd_pid = target };
-    struct pxf_radset at;
-    radid_t home = RAD_NONE;
-    err = numa_resource_rads(topo, &a, &at);
-    for (int id = 0; !err && id < PXF_MAX_RADS; id++)
-        if (bit_test(at.bits, id)) {
-            err = numa_nsg_join(topo, nsg, target, id, &home);
-            break;
-        }
-    if (!err && home == RAD_NONE)
-        err = EINVAL;                    /* the process is on no RAD */
-    struct pxf_cpuset cpus;
-    int node = 0;
-    if (!err) {
-        int pos = numa_rad_pos(topo, home);
-        cpus = topo->rads[pos].cpus;
-        node = topo->rads[pos].node;
-    }
-    numa_unlock();
-    if (!err && sched_setaffinity(target, sizeof cpus, (cpu_set_t *)&cpus) != 0)
-        err = errno;
-    if (!err && self) {
-        unsigned long nodes[PXF_MAX_RADS / 64];
-        node_mask(node, nodes);
-        if (sys_set_mempolicy(home_policy_mode(flags), nodes, NODEMASK_BITS) != 0)
-            err = errno;
-        else
-            numa_record_home(home);
-    }
-    if (!err && (flags & RAD_MIGRATE)) {
-        if (migrate_all_to(target, node) < 0)
-            err = errno;
-    }
-    return err ? pxf_errno_fail(err) : 0;
 }
 
 int nsg_detach_pid(pid_t pid)

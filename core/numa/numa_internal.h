@@ -34,10 +34,6 @@ void numa_within(const struct numa_topology *topo, const struct pxf_radset *from
 /* The caller's home: the recorded one, else the RAD of the CPU it runs on. */
 radid_t numa_current_home(const struct numa_topology *topo);
 
-/* Field `field` (1-based, as proc(5) numbers them) of /proc/PID/stat;
- * ESRCH if there is no such process (resource.c). */
-int numa_proc_stat_field(pid_t pid, int field, unsigned long long *value);
-
 /* nfork on copied-in attributes (nfork.c); RAD_MIGRATE in the child
  * (migrate.c). */
 int pxf_nfork_attr(const numa_attr_t *attr, pid_t *pid);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "kernel.h"
+#include "common/proc.h"
 #include "numa_internal.h"
 
 int numa_copy_in(void *dst, const void *src, size_t n)
@@ -79,27 +80,7 @@ static int radset_rads(const struct numa_topology *topo, radset_t set,
     return bits_count(out->bits, PXF_MAX_RADS) ? 0 : EINVAL;
 }
 
-int numa_proc_stat_field(pid_t pid, int field, unsigned long long *value)
-{
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    FILE *f = pid > 0 ? fopen(path, "re") : NULL;
-    if (f == NULL)
-        return ESRCH;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    /* field 2, the command, may hold spaces: count from its ')' */
-    char *p = strrchr(buf, ')');
-    for (int at = 2; p && *p; p++)
-        if (*p == ' ' && ++at == field) {
-            *value = strtoull(p + 1, NULL, 10);
-            return 0;
-        }
-    return EIO;
-}
-
-/* The CPU a process last ran on (field 39 of /proc/PID/stat). */
+/* The CPU a process last ran on. */
 static int pid_rads(const struct numa_topology *topo, pid_t pid,
                     struct pxf_radset *out)
 {
@@ -109,7 +90,7 @@ static int pid_rads(const struct numa_topology *topo, pid_t pid,
         return 0;
     }
     unsigned long long cpu;
-    if (numa_proc_stat_field(pid, 39, &cpu) != 0)
+    if (pxf_proc_stat_field(pid, PROC_STAT_PROCESSOR, &cpu) != 0)
         return EINVAL;                   /* no such process */
     radid_t rad = numa_rad_of_cpu(topo, (int)cpu);
     if (rad == RAD_NONE)

@@ -15,22 +15,10 @@
 #include <stdint.h>
 
 #include <pxf/numa.h>
+#include "common/bits.h"
 
 struct pxf_radset { uint64_t bits[PXF_MAX_RADS / 64]; };
 struct pxf_cpuset { uint64_t bits[PXF_MAX_CPUS / 64]; };
-
-/* Bit sets of either size. */
-static inline bool bit_test(const uint64_t *bits, int i)
-{
-    return (bits[i / 64] >> (i % 64)) & 1;
-}
-static inline void bit_set(uint64_t *bits, int i) { bits[i / 64] |= 1ULL << (i % 64); }
-static inline void bit_clear(uint64_t *bits, int i) { bits[i / 64] &= ~(1ULL << (i % 64)); }
-int bits_count(const uint64_t *bits, int nbits);
-/* Parse a Linux list ("0-3,8"); EINVAL if malformed or out of range. */
-int bits_parse_list(uint64_t *bits, int nbits, const char *list);
-/* Format as a Linux list into buf (cap bytes, NUL-terminated). */
-void bits_format_list(const uint64_t *bits, int nbits, char *buf, size_t cap);
 
 struct numa_rad {
     radid_t id;
@@ -95,7 +83,7 @@ int numa_device_rads(struct numa_topology *topo, const char *busid,
 int numa_normalize_busid(const char *in, char out[16]);
 
 /* The home RAD recorded by nfork/rad_fork/nsg_attach_pid for this process,
- * or RAD_NONE (numa/nfork.c). */
+ * or RAD_NONE (numa/home.c). */
 radid_t numa_recorded_home(void);
 void numa_record_home(radid_t rad);
 

@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "common/fork_registry.h"
+#include "common/proc.h"
 #include "common/internal.h"
 #include "process/fork_hooks.h"
 #include "rfork_plan.h"
@@ -166,25 +167,12 @@ static pid_t raw_copy_clone(const struct rfork_plan *p)
     return child;
 }
 
-/* Whether the calling process runs other threads now (field 20 of
- * /proc/self/stat; 1 is this thread alone). Unknown counts as yes. */
+/* Whether the calling process runs other threads now. Unknown counts as
+ * yes. */
 static bool other_threads(void)
 {
-    char buf[1024];
-    int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return true;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return true;
-    buf[n] = '\0';
-    /* field 2, the command, may hold spaces and parentheses */
-    char *p = strrchr(buf, ')');
-    for (int field = 2; p != NULL && *p != '\0'; p++)
-        if (*p == ' ' && ++field == 20)
-            return strtol(p + 1, NULL, 10) != 1;
-    return true;
+    unsigned long long n;
+    return pxf_proc_stat_field(getpid(), PROC_STAT_NUM_THREADS, &n) != 0 || n != 1;
 }
 
 /* Which of the pxf_set_fork_hooks hooks a creation runs. */

@@ -1,0 +1,21 @@
+/* bits.h - bit sets of any size, nbits a multiple of 64 (not installed). */
+#ifndef PXF_BITS_H
+#define PXF_BITS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+static inline bool bit_test(const uint64_t *bits, int i)
+{
+    return (bits[i / 64] >> (i % 64)) & 1;
+}
+static inline void bit_set(uint64_t *bits, int i) { bits[i / 64] |= 1ULL << (i % 64); }
+static inline void bit_clear(uint64_t *bits, int i) { bits[i / 64] &= ~(1ULL << (i % 64)); }
+int bits_count(const uint64_t *bits, int nbits);
+/* Parse a Linux list ("0-3,8"); EINVAL if malformed or out of range. */
+int bits_parse_list(uint64_t *bits, int nbits, const char *list);
+/* Format as a Linux list into buf (cap bytes, NUL-terminated). */
+void bits_format_list(const uint64_t *bits, int nbits, char *buf, size_t cap);
+
+#endif
