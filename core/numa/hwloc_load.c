@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <pxf/numa.h>
 #include "hwloc_load.h"
 
 #ifndef PXF_HWLOC_SONAME
