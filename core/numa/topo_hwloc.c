@@ -82,7 +82,7 @@ static void set_distances(const struct hwloc_api *api, struct numa_topology *top
             int a = numa_rad_pos(topo, (radid_t)d->objs[i]->os_index);
             int b = numa_rad_pos(topo, (radid_t)d->objs[j]->os_index);
             if (a >= 0 && b >= 0 && d->values[i * d->nbobjs + j] > 0)
-                topo->dist[a * n + b] = (int)d->values[i * d->nbobjs + j] * 10;
+                topo->dist[a * n + b] = (int)d->values[i * d->nbobjs + j] * NUMA_SLIT_SCALE;
         }
     api->distances_release(hw, d);
 }
