@@ -277,3 +277,14 @@ int numa_load_file(struct numa_topology *topo, const char *path)
     free(rads);
     return err;
 }
+
+int numa_file_device_rads(const struct numa_topology *topo, const char *busid,
+                          struct pxf_radset *out)
+{
+    for (int i = 0; i < topo->ndevices; i++)
+        if (strcmp(topo->devices[i].busid, busid) == 0) {
+            *out = topo->devices[i].rads;
+            return 0;
+        }
+    return EINVAL;
+}

@@ -210,12 +210,6 @@ static int machine_device_rads(const char *busid, struct pxf_radset *out)
 int numa_device_rads(struct numa_topology *topo, const char *busid,
                      struct pxf_radset *out)
 {
-    if (!topo->from_file)
-        return machine_device_rads(busid, out);
-    for (int i = 0; i < topo->ndevices; i++)
-        if (strcmp(topo->devices[i].busid, busid) == 0) {
-            *out = topo->devices[i].rads;
-            return 0;
-        }
-    return EINVAL;
+    return topo->from_file ? numa_file_device_rads(topo, busid, out)
+                           : machine_device_rads(busid, out);
 }

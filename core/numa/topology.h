@@ -73,8 +73,9 @@ radid_t numa_rad_of_cpu(const struct numa_topology *topo, int cpu);
 void numa_rads_of_node(const struct numa_topology *topo, int node,
                        struct pxf_radset *out);
 
-/* Loaders (topo_hwloc.c, topo_file.c, topo_dynamic.c): fill a zeroed
- * topology or return an errno. */
+/* Loaders (topo_hwloc.c, or topo_nohwloc.c in a build without hwloc;
+ * topo_file.c, topo_dynamic.c): fill a zeroed topology or return an
+ * errno (ENOSYS: the machine's topology cannot be read). */
 int numa_load_machine(struct numa_topology *topo);
 int numa_load_file(struct numa_topology *topo, const char *path);
 int numa_refresh_machine(struct numa_topology *topo, int what);
@@ -85,6 +86,9 @@ void numa_free(struct numa_topology *topo);
  * machine does not say (no NUMA locality). */
 int numa_device_rads(struct numa_topology *topo, const char *busid,
                      struct pxf_radset *out);
+/* The same from an override file's device lines (topo_file.c). */
+int numa_file_device_rads(const struct numa_topology *topo, const char *busid,
+                          struct pxf_radset *out);
 
 /* "dddd:bb:dd.f" or "bb:dd.f" to "dddd:bb:dd.f" (lower case); EINVAL else. */
 int numa_normalize_busid(const char *in, char out[NUMA_BUSID_SIZE]);

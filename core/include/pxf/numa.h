@@ -206,7 +206,8 @@ int pxf_numa_set_topology(const char *path);
 /* Whether the machine's topology can be read. libhwloc is not linked: it
  * is loaded on the first call that needs the machine's topology (this one
  * included). 0: it is loaded, and buf gets its soname; ENOSYS: it cannot
- * be (not installed, not hwloc 2), and buf gets the reason. Then every
+ * be (not installed, not hwloc 2, or a build without hwloc: meson
+ * -Dhwloc=disabled), and buf gets the reason. Then every
  * call that needs the machine's topology fails with ENOSYS, while an
  * override file works without hwloc. buf may be NULL (len 0). */
 int pxf_numa_hwloc_status(char *buf, size_t len);
