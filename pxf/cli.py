@@ -47,34 +47,61 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+# Symbols of libpxf that show a feature is built in: the INTEGER(8)
+# specific of PXFFORK in module pxf (gfortran's and flang's mangling), the
+# implicit-interface external, the C cores of the fork variants.
+_I8_SYMBOLS = ("__pxf_MOD_pxffork_i8", "_QMpxfPpxffork_i8")
+_EXTERNAL_SYMBOL = "pxffork_"
+_RFORK_SYMBOLS = ("pxf_rfork", "pxf_rfork_plan9", "pxf_rfork_thread", "pxf_spawn")
+_NFORK_SYMBOLS = ("pxf_nfork", "nfork")
+_BPROC_SYMBOLS = ("bproc_rfork",)
+
+
+def _exports(*names: str) -> bool:
+    """Whether libpxf defines every one of names."""
+    from ._libpxf import libpxf
+    lib = libpxf()
+    return all(hasattr(lib, n) for n in names)
+
+
 def features() -> dict[str, str]:
-    """What this build can do, found out rather than assumed."""
+    """What this build can do, found out rather than assumed: from the
+    library's symbols, the extension, the installed modules and the
+    build's configuration (_config)."""
     from . import _fork_hooks, _fpxf, _routines
     missing = [r for r in _routines.ROUTINES
                if r not in _routines.FORTRAN_ONLY and not hasattr(_fpxf, r.lower())]
     mods = sorted(f for f in os.listdir(_config.MODDIR) if f.endswith(".mod")) \
         if os.path.isdir(_config.MODDIR) else []
+    i8 = any(_exports(s) for s in _I8_SYMBOLS)
     return {
         "routines": "all present" if not missing else "missing " + " ".join(missing),
         "fortran modules": " ".join(mods) or "none installed",
-        "INTEGER(8) interfaces": "yes (USE pxf / USE ifposix)",
-        "implicit-interface externals": "yes (CALL PXFFORK(IPID, IERROR) without USE)",
+        "INTEGER(8) interfaces": "yes (USE pxf / USE ifposix)" if i8 else "no",
+        "implicit-interface externals": ("yes (CALL PXFFORK(IPID, IERROR) without USE)"
+                                         if _exports(_EXTERNAL_SYMBOL) else "no"),
         "python fork hooks": ("yes (interpreter before/after-fork steps run around PXFFORK)"
                               if _fork_hooks.installed else "no"),
-        "rfork": "yes (FreeBSD and Plan 9 flags, rfork_thread, spawn)",
-        "nfork": f"yes (Tru64 NUMA API; {numa_source()})",
-        "bproc_rfork": "no (not in this release)",
+        "rfork": ("yes (FreeBSD and Plan 9 flags, rfork_thread, spawn)"
+                  if _exports(*_RFORK_SYMBOLS) else "no"),
+        "nfork": (f"yes (Tru64 NUMA API; {numa_source()})"
+                  if _exports(*_NFORK_SYMBOLS) else "no"),
+        "bproc_rfork": "yes" if _exports(*_BPROC_SYMBOLS) else "no (not in this release)",
     }
 
 
 def numa_source() -> str:
     """Where the NUMA topology comes from, and whether the machine's can be
-    read (hwloc is loaded at run time: it may be missing)."""
-    try:
-        numa.hwloc_status()
-        machine = ""
-    except OSError as e:
-        machine = f"machine topology unavailable: {e.strerror}"
+    read (hwloc is loaded at run time: it may be missing; a build may have
+    none: _config.HWLOC)."""
+    if not _config.HWLOC:
+        machine = "machine topology unavailable: this build has no hwloc"
+    else:
+        try:
+            numa.hwloc_status()
+            machine = ""
+        except OSError as e:
+            machine = f"machine topology unavailable: {e.strerror}"
     override = os.environ.get("PXF_NUMA_TOPOLOGY")
     if override:
         return f"topology from the override file {override}" + (f"; {machine}" if machine else "")

@@ -2,6 +2,8 @@
 cycle, common/ calls into no family, and the fork variants are called by
 no family (dependencies point down: common <- families <- fork variants)."""
 import importlib.util
+import re
+import sys
 
 from support import REPO
 
@@ -39,3 +41,62 @@ def test_dependencies_point_down():
 def test_cycle_detection_finds_a_cycle():
     g = core_graph()
     assert g.cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def bound_c_names():
+    """Every C function the Fortran layer binds to: the table's core= and
+    the bind(C, name=...) interfaces written by hand in fortran/*.fypp
+    (those the table generates are its core= names). Names that are not
+    pxf's (fflush, from libc) and the Fortran functions C calls back
+    (pxf_fortran_*, defined in Fortran) are left out."""
+    sys.path.insert(0, str(REPO / "fortran"))
+    try:
+        import pxf_table
+    finally:
+        sys.path.pop(0)
+    names = {r.core for r in pxf_table.ROUTINES if r.core}
+    for f in (REPO / "fortran").glob("*.fypp"):
+        names |= set(re.findall(r"bind\(\s*C\s*,\s*name\s*=\s*'(\w+)'", f.read_text(), re.I))
+    return {n for n in names if n.startswith("pxf_") and not n.startswith("pxf_fortran_")}
+
+
+def spellings(header, source):
+    """How SOURCE (a .c file under core/) may #include HEADER: <pxf/x.h>
+    for a public one, "family/x.h" (-I core) or "x.h" from its own folder."""
+    core = REPO / "core"
+    if header.is_relative_to(core / "include"):
+        return {str(header.relative_to(core / "include"))}
+    out = {str(header.relative_to(core))}
+    if header.parent == source.parent:
+        out.add(header.name)
+    return out
+
+
+def test_every_bound_function_has_a_prototype_its_definition_includes():
+    """A bound function's signature is checked by the C compiler: its
+    prototype is in a header under core/ that the .c file defining it
+    includes (a drift is then a compile error, not a wrong call)."""
+    g = core_graph()
+    names = bound_c_names()
+    assert len(names) > 60 and "pxf_rad_get_num" in names
+    headers = {h: g.strip(h.read_text()) for h in (REPO / "core").rglob("*.h")}
+    defined = {}
+    for c in (REPO / "core").rglob("*.c"):
+        for name, (_, static) in g.functions(g.strip(c.read_text())).items():
+            if not static:
+                defined[name] = c
+    wrong = []
+    for name in sorted(names):
+        where = defined.get(name)
+        if where is None:
+            wrong.append(f"{name}: defined nowhere in core/")
+            continue
+        protos = [h for h, text in headers.items() if re.search(rf"\b{name}\s*\(", text)]
+        if not protos:
+            wrong.append(f"{name} ({where.relative_to(REPO)}): no prototype in a header")
+            continue
+        includes = set(re.findall(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', where.read_text(), re.M))
+        if not any(spellings(h, where) & includes for h in protos):
+            wrong.append(f"{name} ({where.relative_to(REPO)}): includes none of "
+                         + ", ".join(str(h.relative_to(REPO)) for h in protos))
+    assert wrong == []

@@ -43,9 +43,9 @@ static int rftsigflags(const char *name, long long *value)
 {
     const char *arg = name + strlen(RFTSIG_PREFIX);
     size_t len = strlen(arg);
-    if (len < 2 || arg[len - 1] != ')' || len - 1 >= 32)
-        return PXF_ENONAME;
     char inner[32];
+    if (len < 2 || arg[len - 1] != ')' || len - 1 >= sizeof inner)
+        return PXF_ENONAME;
     memcpy(inner, arg, len - 1);
     inner[len - 1] = '\0';
     long long sig;

@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <pxf/numa.h>
+#include "pxf_build_config.h"
 #include "hwloc_load.h"
 
-#ifndef PXF_HWLOC_SONAME
-#error "meson passes PXF_HWLOC_SONAME, the soname of the libhwloc whose headers are used"
+#if !PXF_HAVE_HWLOC || !defined(PXF_HWLOC_SONAME)
+#error "meson builds this file only with hwloc, and sets PXF_HWLOC_SONAME, the soname of the libhwloc whose headers are used"
 #endif
 
 /* hwloc's symbol names, after its optional renaming (hwloc/rename.h). */

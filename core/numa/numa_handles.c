@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <pxf/errors.h>
+#include <pxf/numa.h>
 #include "structs/structs.h"
 #include "numa_handles.h"
 #include "numa_internal.h"

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <pxf/numa.h>
 #include "common/internal.h"
 #include "numa_internal.h"
 

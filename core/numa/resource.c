@@ -110,7 +110,11 @@ static int mem_rads(const struct numa_topology *topo, void *addr,
     return 0;
 }
 
-/* The nodes holding a segment's resident pages (sampled: at most 1024). */
+/* The nodes holding a segment's resident pages, sampled: at most this many
+ * pages, spread evenly over the segment (one move_pages call). */
+#define SHM_SAMPLE_PAGES 1024
+
+/* The nodes holding a segment's resident pages (sampled). */
 static int shm_rads(const struct numa_topology *topo, int shmid,
                     struct pxf_radset *out)
 {
@@ -121,9 +125,9 @@ static int shm_rads(const struct numa_topology *topo, int shmid,
     if (base == (void *)-1)
         return errno == EACCES ? EACCES : EINVAL;
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    size_t pages = (ds.shm_segsz + page - 1) / page, count = pages < 1024 ? pages : 1024;
-    void *addrs[1024];
-    int status[1024];
+    size_t pages = (ds.shm_segsz + page - 1) / page, count = pages < SHM_SAMPLE_PAGES ? pages : SHM_SAMPLE_PAGES;
+    void *addrs[SHM_SAMPLE_PAGES];
+    int status[SHM_SAMPLE_PAGES];
     for (size_t i = 0; i < count; i++)
         addrs[i] = base + (pages * i / count) * page;
     int err = sys_move_pages(0, (unsigned long)count, addrs, NULL, status, 0) == 0 ? 0 : errno;
@@ -145,7 +149,7 @@ static int shm_rads(const struct numa_topology *topo, int shmid,
 
 /* The PCI device a sysfs device path belongs to: the last path component
  * that is a bus id. */
-static int sysfs_busid(const char *syspath, char busid[16])
+static int sysfs_busid(const char *syspath, char busid[NUMA_BUSID_SIZE])
 {
     char real[PATH_MAX];
     if (realpath(syspath, real) == NULL)
@@ -162,7 +166,7 @@ static int sysfs_busid(const char *syspath, char busid[16])
 static int stat_rads(struct numa_topology *topo, const struct stat *st,
                      const char *path, struct pxf_radset *out)
 {
-    char syspath[PATH_MAX], busid[16];
+    char syspath[PATH_MAX], busid[NUMA_BUSID_SIZE];
     int found = ENOENT;
     if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
         snprintf(syspath, sizeof syspath, "/sys/dev/%s/%u:%u/device",
@@ -186,7 +190,7 @@ static int path_rads(struct numa_topology *topo, const char *path,
         return stat_rads(topo, &st, path, out);
     if (errno == EFAULT)
         return EFAULT;
-    char busid[16];
+    char busid[NUMA_BUSID_SIZE];
     if (numa_normalize_busid(path, busid) == 0)
         return numa_device_rads(topo, busid, out);
     return EINVAL;                       /* neither a file nor a bus id */

@@ -13,6 +13,12 @@
 
 #include "topology.h"
 
+/* The fields of a "cpuN" line of /proc/stat (proc(5)) that load counts. */
+enum {
+    STAT_USER, STAT_NICE, STAT_SYSTEM, STAT_IDLE, STAT_IOWAIT, STAT_IRQ,
+    STAT_SOFTIRQ, STAT_STEAL, STAT_NFIELDS
+};
+
 #define MIN_WINDOW_NS 100000000LL
 
 struct cpu_times { unsigned long long busy, total; };
@@ -85,14 +91,14 @@ static int refresh_load(struct numa_topology *topo)
             continue;
         char *p;
         long cpu = strtol(line + 3, &p, 10);
-        unsigned long long v[8] = {0};
-        for (int i = 0; i < 8; i++)
+        unsigned long long v[STAT_NFIELDS] = {0};
+        for (int i = 0; i < STAT_NFIELDS; i++)
             v[i] = strtoull(p, &p, 10);
         if (cpu < 0 || cpu >= PXF_MAX_CPUS)
             continue;
-        /* user nice system idle iowait irq softirq steal */
-        struct cpu_times t = { v[0] + v[1] + v[2] + v[5] + v[6] + v[7], 0 };
-        t.total = t.busy + v[3] + v[4];
+        struct cpu_times t = { v[STAT_USER] + v[STAT_NICE] + v[STAT_SYSTEM] + v[STAT_IRQ]
+                               + v[STAT_SOFTIRQ] + v[STAT_STEAL], 0 };
+        t.total = t.busy + v[STAT_IDLE] + v[STAT_IOWAIT];
         struct cpu_times d = { t.busy - prev[cpu].busy, t.total - prev[cpu].total };
         prev[cpu] = t;
         for (int r = 0; r < topo->nrads; r++)

@@ -68,7 +68,7 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 /* "dddd:bb:dd.f" or "bb:dd.f" (domain 0), in lower case; EINVAL else.
  * The fields are read as unsigned long (which saturates): into unsigned
  * int, a domain of 100000000 would wrap to 0000. */
-int numa_normalize_busid(const char *in, char out[16])
+int numa_normalize_busid(const char *in, char out[NUMA_BUSID_SIZE])
 {
     unsigned long dom = 0, bus, dev, fn;
     char tail;
@@ -79,7 +79,7 @@ int numa_normalize_busid(const char *in, char out[16])
     }
     if (dom > 0xffff || bus > 0xff || dev > 0x1f || fn > 7)
         return EINVAL;
-    snprintf(out, 16, "%04lx:%02lx:%02lx.%lx", dom, bus, dev, fn);
+    snprintf(out, NUMA_BUSID_SIZE, "%04lx:%02lx:%02lx.%lx", dom, bus, dev, fn);
     return 0;
 }
 
@@ -161,7 +161,7 @@ static int fill_distances(struct numa_topology *topo, const struct parsed_rad *p
         int slit;
         if (tok == NULL || parse_int(tok, 1, 254, &slit))
             return EINVAL;
-        topo->dist[i * n + line_order[k]] = slit * 10;
+        topo->dist[i * n + line_order[k]] = slit * NUMA_SLIT_SCALE;
     }
     return tok == NULL ? 0 : EINVAL;
 }
@@ -276,4 +276,15 @@ int numa_load_file(struct numa_topology *topo, const char *path)
         err = build(topo, rads, nrads);
     free(rads);
     return err;
+}
+
+int numa_file_device_rads(const struct numa_topology *topo, const char *busid,
+                          struct pxf_radset *out)
+{
+    for (int i = 0; i < topo->ndevices; i++)
+        if (strcmp(topo->devices[i].busid, busid) == 0) {
+            *out = topo->devices[i].rads;
+            return 0;
+        }
+    return EINVAL;
 }

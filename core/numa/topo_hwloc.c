@@ -82,7 +82,7 @@ static void set_distances(const struct hwloc_api *api, struct numa_topology *top
             int a = numa_rad_pos(topo, (radid_t)d->objs[i]->os_index);
             int b = numa_rad_pos(topo, (radid_t)d->objs[j]->os_index);
             if (a >= 0 && b >= 0 && d->values[i * d->nbobjs + j] > 0)
-                topo->dist[a * n + b] = (int)d->values[i * d->nbobjs + j] * 10;
+                topo->dist[a * n + b] = (int)d->values[i * d->nbobjs + j] * NUMA_SLIT_SCALE;
         }
     api->distances_release(hw, d);
 }
@@ -210,12 +210,6 @@ static int machine_device_rads(const char *busid, struct pxf_radset *out)
 int numa_device_rads(struct numa_topology *topo, const char *busid,
                      struct pxf_radset *out)
 {
-    if (!topo->from_file)
-        return machine_device_rads(busid, out);
-    for (int i = 0; i < topo->ndevices; i++)
-        if (strcmp(topo->devices[i].busid, busid) == 0) {
-            *out = topo->devices[i].rads;
-            return 0;
-        }
-    return EINVAL;
+    return topo->from_file ? numa_file_device_rads(topo, busid, out)
+                           : machine_device_rads(busid, out);
 }

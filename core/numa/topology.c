@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <pxf/numa.h>
 #include "common/fork_registry.h"
 #include "topology.h"
 

@@ -17,6 +17,13 @@
 #include <pxf/numa.h>
 #include "common/bits.h"
 
+/* Tru64 distances are ten times the kernel's SLIT values (local: SLIT 10
+ * -> RAD_DIST_LOCAL 100). */
+#define NUMA_SLIT_SCALE 10
+
+/* A PCI bus id "dddd:bb:dd.f" with its NUL, and room to spare. */
+#define NUMA_BUSID_SIZE 16
+
 struct pxf_radset { uint64_t bits[PXF_MAX_RADS / 64]; };
 struct pxf_cpuset { uint64_t bits[PXF_MAX_CPUS / 64]; };
 
@@ -31,7 +38,7 @@ struct numa_rad {
 };
 
 struct numa_device {
-    char busid[16];          /* "dddd:bb:dd.f" */
+    char busid[NUMA_BUSID_SIZE];  /* "dddd:bb:dd.f" */
     struct pxf_radset rads;  /* the RADs nearest it */
 };
 
@@ -66,8 +73,9 @@ radid_t numa_rad_of_cpu(const struct numa_topology *topo, int cpu);
 void numa_rads_of_node(const struct numa_topology *topo, int node,
                        struct pxf_radset *out);
 
-/* Loaders (topo_hwloc.c, topo_file.c, topo_dynamic.c): fill a zeroed
- * topology or return an errno. */
+/* Loaders (topo_hwloc.c, or topo_nohwloc.c in a build without hwloc;
+ * topo_file.c, topo_dynamic.c): fill a zeroed topology or return an
+ * errno (ENOSYS: the machine's topology cannot be read). */
 int numa_load_machine(struct numa_topology *topo);
 int numa_load_file(struct numa_topology *topo, const char *path);
 int numa_refresh_machine(struct numa_topology *topo, int what);
@@ -78,9 +86,12 @@ void numa_free(struct numa_topology *topo);
  * machine does not say (no NUMA locality). */
 int numa_device_rads(struct numa_topology *topo, const char *busid,
                      struct pxf_radset *out);
+/* The same from an override file's device lines (topo_file.c). */
+int numa_file_device_rads(const struct numa_topology *topo, const char *busid,
+                          struct pxf_radset *out);
 
 /* "dddd:bb:dd.f" or "bb:dd.f" to "dddd:bb:dd.f" (lower case); EINVAL else. */
-int numa_normalize_busid(const char *in, char out[16]);
+int numa_normalize_busid(const char *in, char out[NUMA_BUSID_SIZE]);
 
 /* The home RAD recorded by nfork/rad_fork/nsg_attach_pid for this process,
  * or RAD_NONE (numa/home.c). */

@@ -116,7 +116,7 @@ void pxf_child_setup(const struct rfork_plan *p, pid_t creator, int report_fd)
          * for EOF (its write end is this one). */
         (void)!write(report_fd, &err, sizeof err);
         if (err != 0)
-            _exit(127);
+            _exit(PXF_CHILD_FAILED_STATUS);
         if (p->fds != FD_SHARE) /* shared: the parent closes it for both */
             close(report_fd);
     }

@@ -17,6 +17,12 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+/* The exit status of a child that could not become what was asked (exec
+ * failed, or its setup before the caller's code did), as the shell's for
+ * a command it cannot run. The caller sees the errno, not this status:
+ * the child reports it first (pipe or shared memory). */
+#define PXF_CHILD_FAILED_STATUS 127
+
 enum fd_table { FD_SHARE, FD_COPY, FD_CLEAN };
 
 struct rfork_plan {

@@ -6,7 +6,7 @@
  * to default in the child before it can receive any, so no parent handler
  * runs there. An exec failure is written to memory the parent reads, and
  * the failed child is reaped here: the caller sees the errno, never an
- * exit status 127.
+ * exit status PXF_CHILD_FAILED_STATUS (127).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -45,7 +45,7 @@ static int exec_in_child(void *arg)
     else
         execve(job->path, job->argv, envp);
     job->err = errno;
-    return 127;
+    return PXF_CHILD_FAILED_STATUS;
 }
 
 int pxf_spawn(const char *path, char *const argv[], char *const envp[],

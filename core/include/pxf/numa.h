@@ -206,7 +206,8 @@ int pxf_numa_set_topology(const char *path);
 /* Whether the machine's topology can be read. libhwloc is not linked: it
  * is loaded on the first call that needs the machine's topology (this one
  * included). 0: it is loaded, and buf gets its soname; ENOSYS: it cannot
- * be (not installed, not hwloc 2), and buf gets the reason. Then every
+ * be (not installed, not hwloc 2, or a build without hwloc: meson
+ * -Dhwloc=disabled), and buf gets the reason. Then every
  * call that needs the machine's topology fails with ENOSYS, while an
  * override file works without hwloc. buf may be NULL (len 0). */
 int pxf_numa_hwloc_status(char *buf, size_t len);
@@ -221,6 +222,49 @@ int pxf_numa_choose(const numa_attr_t *attr, radid_t *home, radset_t candidates,
  * its CPUs' time busy, read now). */
 int pxf_rad_distance(radid_t from, radid_t to, int *distance);
 int pxf_rad_load(radid_t rad, int *percent);
+
+/* --- the PXF routines' calls on structure handles (0 or an errno) ----------
+
+   What PXFNFORK, PXFRADADDSET ... (and pxf.numa in Python) call. jattr is
+   a 'numa_attr' handle (0 in pxf_nfork: a plain fork), jset, j1, j2, jsrc
+   and jdst are 'radset' handles (PXFSTRUCTCREATE, <pxf/handles.h>);
+   core/numa/numa_handles.c. */
+int pxf_nfork(int jattr, int *pid);
+int pxf_rad_fork(int rad, int flags, int *pid);
+int pxf_nloc(int jattr, int jset);
+int pxf_nfork_choice(int jattr, int *home, int jset);
+
+int pxf_rademptyset(int jset);
+int pxf_radfillset(int jset);
+int pxf_radaddset(int jset, int rad);
+int pxf_raddelset(int jset, int rad);
+int pxf_radismember(int jset, int rad, int *member);
+int pxf_radcountset(int jset, int *count);
+int pxf_radisemptyset(int jset, int *empty);
+int pxf_radcopyset(int jsrc, int jdst);
+int pxf_radorset(int j1, int j2, int jdst);
+int pxf_radandset(int j1, int j2, int jdst);
+int pxf_raddiffset(int j1, int j2, int jdst);
+int pxf_radxorset(int j1, int j2, int jdst);
+/* The smallest member above after (-1 to start), RAD_NONE at the end. */
+int pxf_radnext(int jset, int after, int *rad);
+
+int pxf_rad_get_num(int *n);
+int pxf_rad_get_max(int *n);
+int pxf_rad_get_state(int rad, int *state);
+int pxf_rad_get_freemem(int rad, long long *pages);
+int pxf_rad_get_physmem(int rad, long long *pages);
+int pxf_cpu_get_rad(int cpu, int *rad);
+int pxf_rad_get_current_home(int *rad);
+
+int pxf_nsg_init(int key, int flags, int *nsg);
+int pxf_nsg_attach_pid(int nsg, int pid, int flags);
+int pxf_nsg_detach_pid(int pid);
+int pxf_nsg_destroy(int nsg);
+
+/* rad_get_cpus as a Linux CPU list ("0-3,8"): at most cap bytes, no NUL;
+ * *len the full length (longer than cap: truncated). */
+int pxf_rad_cpulist(int rad, char *buf, size_t cap, size_t *len);
 
 #ifdef __cplusplus
 }
