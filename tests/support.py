@@ -28,6 +28,17 @@ REPORT: list[str] = []
 SANITIZER_ENV = ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "PXF_UBSAN_LOG_PATH")
 
 
+def family_module(family: str, name: str):
+    """Test module NAME of tests/FAMILY/ (its fixtures and data), imported the
+    way pytest imports it, so a test of another directory can use it even
+    when that directory is not collected."""
+    import importlib
+    d = str(HERE / family)
+    if d not in sys.path:
+        sys.path.append(d)
+    return importlib.import_module(name)
+
+
 def program_source(filename: str) -> Path:
     """The test program FILENAME (t_io.f90, rfork_cases.c ...): in tests/helpers/
     or in exactly one test directory (test programs have unique names)."""

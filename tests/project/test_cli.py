@@ -9,7 +9,7 @@ import pytest
 
 import pxf
 from pxf import _config
-from support import EXAMPLES, REPO, run
+from support import EXAMPLES, REPO, family_module, run
 
 HERE = Path(__file__).parent  # t_cli.f90, t_broken.f90, cmake/
 
@@ -104,7 +104,7 @@ def test_info_shows_the_rads():
 def test_info_says_when_hwloc_cannot_be_loaded(tmp_path):
     """hwloc is loaded at run time (docs/numa.md): without it, `pxf info`
     says the machine's topology is unavailable and why."""
-    from test_numa_c import FOUR
+    FOUR = family_module("numa", "test_numa_c").FOUR
     fake = tmp_path / "nohwloc"
     fake.mkdir()
     (fake / _config.HWLOC_SONAME).write_bytes(b"")
@@ -126,7 +126,7 @@ def test_info_says_when_hwloc_cannot_be_loaded(tmp_path):
 
 
 def test_numa_command_on_an_override(tmp_path):
-    from test_numa_c import FOUR
+    FOUR = family_module("numa", "test_numa_c").FOUR
     topo = tmp_path / "four"
     topo.write_text(FOUR)
     _, out, _ = run([*PXF, "numa", "--topology", topo, "--flags", "smallmem"], check_rc=0)
