@@ -154,8 +154,9 @@ class Routine:
         return [(k, h, f"_i{k}" + (f"h{h}" if h else "")) for k in ks for h in hs]
 
 
-P, E, IO, H, C, R, N = ("process", "environment", "io", "handles", "constants",
-                        "rfork", "numa")
+# The family tokens: the same name in every layer (core/<family>/,
+# pxf/<family>.py, tests/<family>/, docs/<family>.md).
+P, E, IO, H, C, R, N = ("process", "env", "io", "structs", "consts", "rfork", "numa")
 
 ROUTINES = [
     # --- process primitives -------------------------------------------------

@@ -132,6 +132,32 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_where(args: argparse.Namespace) -> int:
+    """Everywhere routine NAME lives, paths relative to the source tree."""
+    from ._where import WHERE
+    name = args.name.upper()
+    w = WHERE.get(name)
+    if w is None:
+        print(f"pxf: error: no routine {args.name} in the routine table (pxf info lists them)",
+              file=sys.stderr)
+        return 2
+    print(f"{name} ({w['family']}): {w['summary']}")
+    print(f"  table:   {w['table']}")
+    header = f" (declared in {w['c_header']})" if w["c_header"] else ""
+    print(f"  C:       {w['c_function']}() in {w['c_file']}{header}")
+    fortran = w["fortran"][0] + " (generated from the table)"
+    if w["fortran_body"]:
+        fortran += f"; body {w['fortran_body']} in {w['fortran'][1]}"
+    print(f"  Fortran: {fortran}")
+    if w["python_function"]:
+        print(f"  Python:  pxf.{w['python_function']}() in {w['python_file']}")
+    else:
+        print("  Python:  none (Fortran only, or written in Python without the routine)")
+    print(f"  tests:   {' '.join(w['tests']) or 'none'}")
+    print(f"  docs:    {w['doc']}")
+    return 0
+
+
 def cpu_ranges(cpus) -> str:
     """0,1,2,5 -> '0-2,5' (the kernel's list form)."""
     parts: list[str] = []
@@ -210,6 +236,10 @@ def parser() -> argparse.ArgumentParser:
     cfg.set_defaults(func=cmd_config)
     info = sub.add_parser("info", help="version, compiler, routines, features")
     info.set_defaults(func=cmd_info)
+    wh = sub.add_parser("where", help="where routine NAME lives: C, Fortran, Python, "
+                        "tests, docs (paths in the source tree)")
+    wh.add_argument("name", metavar="NAME", help="a PXF routine, any case (pxffork)")
+    wh.set_defaults(func=cmd_where)
     nm = sub.add_parser("numa", help="NUMA topology, and the RAD nfork would choose")
     nm.add_argument("--topology", metavar="FILE", help="an override file (docs/numa.md)")
     nm.add_argument("--flags", default="", metavar="F,F",

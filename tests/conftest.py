@@ -14,8 +14,8 @@ import pytest
 
 import pxf
 from pxf import _config, build
-from support import (EXAMPLES, FORTRAN, HELPERS, REPORT, command_lines, parse, readme_block,
-                     readme_text, run, run_shell_lines, source_copy)
+from support import (EXAMPLES, HELPERS, REPORT, command_lines, parse, readme_block,
+                     readme_text, run, run_shell_lines, source_copy, program_source)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -74,7 +74,7 @@ class Programs:
     def fortran(self, name: str) -> Path:
         if name not in self.built:
             exe = self.workdir / name
-            build.compile_program([str(FORTRAN / f"{name}.f90")], str(exe),
+            build.compile_program([str(program_source(f"{name}.f90"))], str(exe),
                                   extra=[self.rpath])
             self.built[name] = exe
         return self.built[name]
@@ -84,7 +84,8 @@ class Programs:
         if key not in self.built:
             exe = self.workdir / name
             subprocess.run(["cc", "-std=c11", "-D_GNU_SOURCE", "-Wall", "-Werror",
-                            "-I" + _config.INCDIR, str(HELPERS / f"{name}.c"),
+                            "-I" + _config.INCDIR, "-I" + str(HELPERS),
+                            str(program_source(f"{name}.c")),
                             "-o", str(exe), "-L" + _config.LIBDIR, self.rpath,
                             "-Wl,-rpath," + _config.LIBDIR, *libs, "-pthread"],
                            check=True)

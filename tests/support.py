@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-FORTRAN = HERE / "fortran"
+#: The test directories: one per family (tests/<family>/, the tokens of the
+#: routine table) and project/ for what spans the whole project. A Fortran
+#: program or C helper sits beside the tests that run it; one that tests of
+#: several directories run sits in tests/helpers/.
 HELPERS = HERE / "helpers"
 REPO = HERE.parent
 README = REPO / "README.md"
@@ -23,6 +26,27 @@ REPORT: list[str] = []
 #: What tools/sanitize.sh sets for every process of its run (the preloaded
 #: runtimes, their options and report files).
 SANITIZER_ENV = ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "PXF_UBSAN_LOG_PATH")
+
+
+def family_module(family: str, name: str):
+    """Test module NAME of tests/FAMILY/ (its fixtures and data), imported the
+    way pytest imports it, so a test of another directory can use it even
+    when that directory is not collected."""
+    import importlib
+    d = str(HERE / family)
+    if d not in sys.path:
+        sys.path.append(d)
+    return importlib.import_module(name)
+
+
+def program_source(filename: str) -> Path:
+    """The test program FILENAME (t_io.f90, rfork_cases.c ...): in tests/helpers/
+    or in exactly one test directory (test programs have unique names)."""
+    found = sorted(HERE.glob(f"*/{filename}"))
+    if len(found) != 1:
+        raise FileNotFoundError(f"{filename}: {len(found)} test sources of that name "
+                                f"under {HERE}/*/ (want exactly one)")
+    return found[0]
 
 
 def sanitizer_env() -> dict[str, str]:

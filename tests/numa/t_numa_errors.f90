@@ -2,7 +2,7 @@
 ! produced for real: USE pxf with default INTEGER (INTEGER(8) where the
 ! range of a C int is the point). argument 1 = scenario, argument 2 = a
 ! topology file ('topology'). Prints name=ierror lines for
-! tests/test_numa_errors.py.
+! tests/numa/test_numa_errors.py.
 program t_numa_errors
   use pxf
   implicit none

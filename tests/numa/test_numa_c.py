@@ -1,4 +1,4 @@
-"""The C API of <pxf/numa.h>, driven by tests/helpers/numa_cases.c: RAD
+"""The C API of <pxf/numa.h>, driven by tests/numa/numa_cases.c: RAD
 queries against sysfs, the set operations, nloc and the home-RAD decision
 on override topologies (2, 4 and 8 RADs with asymmetric distances), real
 placement of real children (affinity, memory policy, the node of a freshly

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from pxf._routines import FORTRAN_ONLY, ROUTINES
-from support import HERE, NOBODY, REPORT, as_unprivileged, run, sanitizer_env
+from support import NOBODY, REPORT, as_unprivileged, run, sanitizer_env
 
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWPID = 0x20000000
@@ -101,7 +101,7 @@ def test_fuzz_every_routine(workdir, tmp_path):
     home.mkdir()
     os.chown(home, NOBODY.pw_uid, NOBODY.pw_gid)
     script = workdir / "fuzz_routines.py"
-    shutil.copy(HERE / "fuzz_routines.py", script)
+    shutil.copy(Path(__file__).parent / "fuzz_routines.py", script)
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site), "HOME": str(home),
            "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8",
            # after unshare(CLONE_NEWPID) the driver cannot start threads

@@ -1,4 +1,4 @@
-"""nfork and the NUMA API from Fortran (tests/fortran/t_nfork.f90: handles,
+"""nfork and the NUMA API from Fortran (tests/numa/t_nfork.f90: handles,
 PXFCONST names, real children on an override topology) and from Python
 (pxf.nfork, pxf.numa)."""
 import errno

@@ -1,5 +1,5 @@
 """The C API of <pxf/rfork.h>: each flag's observable effect, measured by
-tests/helpers/rfork_cases.c in real children (fd tables, memory, signal
+tests/rfork/rfork_cases.c in real children (fd tables, memory, signal
 handlers, exit signals, reparenting, process groups, mount namespaces)."""
 import os
 import signal

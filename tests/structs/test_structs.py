@@ -22,7 +22,7 @@ ENONAME, ENOHANDLE, ETRUNC, EBADHANDLE = 4850, 4851, 4852, 4855
 @pytest.mark.errno("PXFSTRGET", "EBADHANDLE", "ENONAME", "ETRUNC")
 @pytest.mark.errno("PXFSTRSET", "EBADHANDLE", "ENONAME", "EINVAL")
 def test_handles_intel_style(programs):
-    kv = programs.run("t_handles")
+    kv = programs.run("t_structs")
     assert kv["create_ierror"] == "0"
     assert kv["first_handle"] == "1"  # small: the first slot of the table
     assert kv["actime"] == "12345" and kv["intget_ierror"] == "0"
@@ -55,7 +55,7 @@ def test_handles_intel_style(programs):
 
 @pytest.mark.errno("PXFSTRUCTCREATE", "ENOHANDLE")
 def test_handle_table_full(programs):
-    kv = programs.run("t_handles", "exhaust")
+    kv = programs.run("t_structs", "exhaust")
     assert kv["created"] == "65535"          # at most 65535 alive at once
     assert int(kv["full_ierror"]) == ENOHANDLE
     assert kv["after_free_ierror"] == "0"

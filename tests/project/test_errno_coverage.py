@@ -42,8 +42,8 @@ def test_the_checks_catch_mistakes(tmp_path):
     """The checks themselves: a marker for an errno the routine does not
     document, one for an unknown routine, one that is not a literal, and a
     documented errno without a test are all reported."""
-    tests = tmp_path / "tests"
-    tests.mkdir()
+    tests = tmp_path / "tests" / "process"  # markers are found in every test directory
+    tests.mkdir(parents=True)
     (tests / "test_bad.py").write_text(
         "import pytest\n"
         "ROUTINE = 'PXFFORK'\n"
@@ -58,11 +58,11 @@ def test_the_checks_catch_mistakes(tmp_path):
         (tmp_path / part).write_text((REPO / part).read_text())
     report = errno_coverage.build(tmp_path)
     assert sorted(report.problems) == [
-        "test_bad.py (line 8): an errno marker must decorate a test function "
+        "process/test_bad.py (line 8): an errno marker must decorate a test function "
         "(or one pytest.param of it)",
-        "test_bad.py::test_one (line 3): PXFFORK does not document ECHILD",
-        "test_bad.py::test_one (line 4): no routine PXFNOSUCH in the table",
-        "test_bad.py::test_one (line 5): write the marker as errno('ROUTINE', 'ERRNO', ...) "
+        "process/test_bad.py::test_one (line 3): PXFFORK does not document ECHILD",
+        "process/test_bad.py::test_one (line 4): no routine PXFNOSUCH in the table",
+        "process/test_bad.py::test_one (line 5): write the marker as errno('ROUTINE', 'ERRNO', ...) "
         "with string literals",
     ]
     assert ("PXFFORK", "EAGAIN") in report.uncovered

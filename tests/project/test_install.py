@@ -6,6 +6,7 @@ prefix alone with pkg-config, linked shared and static."""
 import os
 import platform
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -90,7 +91,7 @@ def test_cmake_find_package(prefix, tmp_path, target):
     was built with, linking the shared and the static library."""
     build = tmp_path / "build"
     env = dict(os.environ, FC=_config.FC)
-    run(["cmake", "-S", REPO / "tests" / "cmake", "-B", build,
+    run(["cmake", "-S", Path(__file__).parent / "cmake", "-B", build,
          f"-DCMAKE_PREFIX_PATH={prefix}", f"-DPXF_TARGET={target}",
          f"-DEXAMPLE={REPO / 'examples' / 'pipe_pair.f90'}"], env=env, check_rc=0)
     run(["cmake", "--build", build], env=env, check_rc=0)

@@ -1,7 +1,7 @@
 ! Structure handles the Intel way: USE ifposix, INTEGER(4) values and
 ! INTEGER(INT_PTR_KIND()) = INTEGER(8) handles. key=value output for
-! tests/test_handles.py.
-program t_handles
+! tests/structs/test_structs.py.
+program t_structs
   use ifposix
   implicit none
   integer(8) :: jh, jh2, jold, jt
@@ -152,4 +152,4 @@ contains
     integer(8), intent(in) :: value
     print '(a,a,i0)', key, '=', value
   end subroutine kv8
-end program t_handles
+end program t_structs

@@ -2,7 +2,7 @@
 
 usage: python fuzz_routines.py SECONDS    (prints one JSON line)
 
-Run by tests/test_fuzz.py as nobody, under RLIMIT_NPROC, in new PID and
+Run by tests/project/test_fuzz.py as nobody, under RLIMIT_NPROC, in new PID and
 IPC namespaces (so kill(-1, ...) reaches only the fuzzer's own processes
 and NSG segments vanish with it). Layout:
 

@@ -100,3 +100,18 @@ def test_every_bound_function_has_a_prototype_its_definition_includes():
             wrong.append(f"{name} ({where.relative_to(REPO)}): includes none of "
                          + ", ".join(str(h.relative_to(REPO)) for h in protos))
     assert wrong == []
+
+
+def test_tests_by_family():
+    """tests/ holds one directory per family of the routine table, project/
+    for the project-wide tests and helpers/ for programs several directories
+    share; test module names are unique (pytest imports them by basename)."""
+    from pxf import _routines
+    tests = REPO / "tests"
+    dirs = {p.name for p in tests.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))}
+    assert dirs == set(_routines.FAMILIES) | {"project", "helpers"}
+    assert sorted(p.name for p in tests.glob("test_*.py")) == []
+    modules = [p.name for p in tests.rglob("test_*.py")]
+    assert len(modules) == len(set(modules)) >= 20
+    sources = [p.name for ext in ("f90", "c") for p in tests.rglob(f"*.{ext}")]
+    assert len(sources) == len(set(sources))

@@ -83,7 +83,7 @@ PROG = textwrap.dedent("""\
 
 
 def test_pxf_command_block(tmp_path):
-    """pxf run / config / info as the README shows them, in a directory
+    """pxf run / config / info / where as the README shows them, in a directory
     holding prog.f90 (which prints its arguments)."""
     (tmp_path / "prog.f90").write_text(PROG)
     lines = command_lines(readme_block("pxf run prog.f90"))
@@ -98,6 +98,7 @@ def test_pxf_command_block(tmp_path):
     assert got[ran:ran + 3] == ["arg1=one", "arg2=two", os.path.join(_config.LIBDIR, "cmake", "pxf")]
     assert os.path.isfile(os.path.join(got[ran + 2], "pxf-config.cmake"))
     assert f"pxf {_config.VERSION}" in got[ran + 3:]
+    assert "  docs:    docs/process.md" in got[ran + 3:]  # pxf where pxffork
 
 
 def test_hpc_build_blocks(readme_hpc):

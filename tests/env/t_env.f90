@@ -1,5 +1,5 @@
 ! Environment routines through USE pxf with INTEGER(8) arguments.
-! Scenario in argument 1; key=value output for tests/test_env.py.
+! Scenario in argument 1; key=value output for tests/env/test_env.py.
 program t_env
   use pxf
   implicit none

@@ -9,19 +9,21 @@ import pytest
 
 import pxf
 from pxf import _config
-from support import EXAMPLES, FORTRAN, REPO, run
+from support import EXAMPLES, REPO, family_module, run
+
+HERE = Path(__file__).parent  # t_cli.f90, t_broken.f90, cmake/
 
 PXF = [sys.executable, "-m", "pxf"]
 
 
 def test_run_passes_args_and_exit_status():
-    rc, out, err = run([*PXF, "run", FORTRAN / "t_cli.f90", "--", "3", "two words"])
+    rc, out, err = run([*PXF, "run", HERE / "t_cli.f90", "--", "3", "two words"])
     assert rc == 3, err
     assert out.splitlines() == ["arg1=3", "arg2=two words"]
 
 
 def test_run_success():
-    rc, out, _ = run([*PXF, "run", FORTRAN / "t_cli.f90", "--", "0"])
+    rc, out, _ = run([*PXF, "run", HERE / "t_cli.f90", "--", "0"])
     assert rc == 0 and out == "arg1=0\n"
 
 
@@ -32,16 +34,16 @@ def test_run_missing_file(tmp_path):
 
 
 def test_run_compile_error():
-    rc, _, err = run([*PXF, "run", FORTRAN / "t_broken.f90"])
+    rc, _, err = run([*PXF, "run", HERE / "t_broken.f90"])
     assert rc == 1
     last = err.strip().splitlines()[-1]
-    assert last.startswith(f"pxf: error: compiling {FORTRAN / 't_broken.f90'} with "
+    assert last.startswith(f"pxf: error: compiling {HERE / 't_broken.f90'} with "
                            f"{os.path.basename(_config.FC)} failed (exit status ")
 
 
 def test_run_without_the_compiler():
     env = dict(os.environ, PXF_FC="/nonexistent/bin/gfortran")
-    rc, _, err = run([*PXF, "run", FORTRAN / "t_cli.f90"], env=env)
+    rc, _, err = run([*PXF, "run", HERE / "t_cli.f90"], env=env)
     assert rc != 0
     assert err == ("pxf: error: Fortran compiler not found: /nonexistent/bin/gfortran "
                    "(from PXF_FC)\n")
@@ -102,7 +104,7 @@ def test_info_shows_the_rads():
 def test_info_says_when_hwloc_cannot_be_loaded(tmp_path):
     """hwloc is loaded at run time (docs/numa.md): without it, `pxf info`
     says the machine's topology is unavailable and why."""
-    from test_numa_c import FOUR
+    FOUR = family_module("numa", "test_numa_c").FOUR
     fake = tmp_path / "nohwloc"
     fake.mkdir()
     (fake / _config.HWLOC_SONAME).write_bytes(b"")
@@ -124,7 +126,7 @@ def test_info_says_when_hwloc_cannot_be_loaded(tmp_path):
 
 
 def test_numa_command_on_an_override(tmp_path):
-    from test_numa_c import FOUR
+    FOUR = family_module("numa", "test_numa_c").FOUR
     topo = tmp_path / "four"
     topo.write_text(FOUR)
     _, out, _ = run([*PXF, "numa", "--topology", topo, "--flags", "smallmem"], check_rc=0)
@@ -179,7 +181,7 @@ def test_cmake_package_inside_python_package(tmp_path):
     cmakedir = run([*PXF, "config", "--cmakedir"], check_rc=0)[1].strip()
     build = tmp_path / "build"
     env = dict(os.environ, FC=_config.FC)
-    run(["cmake", "-S", REPO / "tests" / "cmake", "-B", build, f"-Dpxf_DIR={cmakedir}",
+    run(["cmake", "-S", HERE / "cmake", "-B", build, f"-Dpxf_DIR={cmakedir}",
          "-DPXF_TARGET=pxf", f"-DEXAMPLE={EXAMPLES / 'pipe_pair.f90'}"], env=env, check_rc=0)
     run(["cmake", "--build", build], env=env, check_rc=0)
     _, out, _ = run([build / "pipe_pair"], check_rc=0)

@@ -1,6 +1,6 @@
 ! Process primitives called the Cray way: implicit interfaces, default
 ! INTEGER, no USE. The first argument selects a scenario; results are
-! printed as key=value lines for tests/test_process.py.
+! printed as key=value lines for tests/process/test_process.py.
 program t_process
   implicit none
   integer :: ipid, ierror, istat, iretpid, imine, iparent, ileft

@@ -1,6 +1,6 @@
 """The errors the NUMA routines document (docs/numa.md and the general
 rules of docs/conventions.md), produced for real through the Fortran
-routines (tests/fortran/t_numa_errors.f90): a missing or broken topology
+routines (tests/numa/t_numa_errors.f90): a missing or broken topology
 file, the machine's topology without hwloc, freed and wrong-type handles,
 ids out of range, INTEGER(8) arguments no C int can hold."""
 import errno
