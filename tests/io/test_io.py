@@ -9,8 +9,11 @@ import pxf
 from support import python_snippet, run
 
 
-@pytest.mark.errno("PXFREAD", "EINVAL")
+@pytest.mark.errno("PXFREAD", "EINVAL", "EBADF")
 @pytest.mark.errno("PXFWRITE", "EINVAL")
+@pytest.mark.errno("PXFCLOSE", "EBADF")
+@pytest.mark.errno("PXFDUP", "EBADF")
+@pytest.mark.errno("PXFDUP2", "EBADF")
 def test_pipe_read_write_dup(programs):
     _, out, _ = run([programs.fortran("t_io"), "pipe"], check_rc=0)
     kv = dict(line.split("=", 1) for line in out.splitlines())
@@ -69,10 +72,17 @@ def test_python_pipe_roundtrip():
 
 
 @pytest.mark.errno("PXFREAD", "EINVAL")
+@pytest.mark.errno("PXFWRITE", "EBADF", "EPIPE")
 def test_python_io_errors():
     r, w = os.pipe()
     os.close(r)
+    with pytest.raises(BrokenPipeError) as e:   # no reader; Python ignores SIGPIPE
+        pxf.write(w, b"x")
+    assert e.value.errno == errno.EPIPE
     os.close(w)
+    with pytest.raises(OSError) as e:
+        pxf.write(w, b"x")
+    assert e.value.errno == errno.EBADF
     with pytest.raises(OSError) as e:
         pxf.close(r)
     assert e.value.errno == errno.EBADF
@@ -111,3 +121,27 @@ def test_python_write_accepts_nul_bytes():
     finally:
         pxf.close(r)
         pxf.close(w)
+
+
+@pytest.mark.errno("PXFPIPE", "EMFILE")
+@pytest.mark.errno("PXFDUP", "EMFILE")
+def test_descriptor_limit_is_emfile():
+    # every descriptor RLIMIT_NOFILE allows is open: pipe and dup fail
+    code = """
+import errno, os, resource, pxf
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+held = []
+while True:
+    try:
+        held.append(os.open('/dev/null', os.O_RDONLY))
+    except OSError as e:
+        assert e.errno == errno.EMFILE
+        break
+for call in (pxf.pipe, lambda: pxf.dup(0)):
+    try:
+        call()
+    except OSError as e:
+        print(errno.errorcode[e.errno])
+"""
+    _, out, err = python_snippet(code, check_rc=0)
+    assert out.split() == ["EMFILE", "EMFILE"], err
