@@ -157,3 +157,26 @@ def readme_hpc(tmp_path_factory):
     built = sorted(src.glob("prog[0-9]*.out"), key=lambda out: int(out.stem[4:]))
     return SimpleNamespace(prefix=prefix, lines=lines,
                            programs=[out.with_suffix("") for out in built])
+
+
+@pytest.fixture
+def unrunnable(tmp_path):
+    """A path each exec error is the kernel's answer to (the exec and
+    spawn routines' tests)."""
+    plain = tmp_path / "plain.txt"
+    plain.write_text("not a program\n")
+    plain.chmod(0o644)
+    garbage = tmp_path / "garbage"
+    garbage.write_bytes(b"\x7fNOT-ELF\x00\x01\x02" * 10)
+    garbage.chmod(0o755)
+    loop = tmp_path / "loop-a"
+    loop.symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(loop)
+    busy = tmp_path / "open-for-writing"
+    busy.write_text("#!/bin/sh\nexit 0\n")
+    busy.chmod(0o755)
+    with open(busy, "a"):  # held open: exec gives ETXTBSY
+        yield {"ENOENT": tmp_path / "missing", "EACCES": plain, "ENOEXEC": garbage,
+               "ENOTDIR": plain / "below-a-file",
+               "ENAMETOOLONG": tmp_path / ("n" * 300),  # a component > NAME_MAX
+               "ELOOP": loop, "ETXTBSY": busy}

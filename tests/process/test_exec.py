@@ -28,28 +28,6 @@ def test_fork_then_exec(programs):
     assert kv["child_status"] == str(7 << 8)
 
 
-@pytest.fixture
-def targets(tmp_path):
-    """A path each exec error is the kernel's answer to."""
-    noexec = tmp_path / "not-executable"
-    noexec.write_text("#!/bin/sh\necho hi\n")
-    noexec.chmod(0o644)
-    garbage = tmp_path / "garbage"
-    garbage.write_bytes(b"\x7fNOT-ELF\x00\x01\x02" * 10)
-    garbage.chmod(0o755)
-    loop = tmp_path / "loop-a"
-    loop.symlink_to(tmp_path / "loop-b")
-    (tmp_path / "loop-b").symlink_to(loop)
-    busy = tmp_path / "open-for-writing"
-    busy.write_text("#!/bin/sh\nexit 0\n")
-    busy.chmod(0o755)
-    with open(busy, "a"):  # held open: exec gives ETXTBSY
-        yield {"ENOENT": tmp_path / "missing", "EACCES": noexec, "ENOEXEC": garbage,
-               "ENOTDIR": noexec / "below-a-file",
-               "ENAMETOOLONG": tmp_path / ("n" * 300),  # a component > NAME_MAX
-               "ELOOP": loop, "ETXTBSY": busy}
-
-
 @pytest.mark.errno("PXFEXECV", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
                    "ELOOP", "ETXTBSY")
 @pytest.mark.errno("PXFEXECVE", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
@@ -58,8 +36,8 @@ def targets(tmp_path):
                    "ETXTBSY")
 @pytest.mark.parametrize("name", ["ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
                                   "ELOOP", "ETXTBSY"])
-def test_exec_failures(programs, targets, name):
-    rc, out, _ = run([programs.fortran("t_exec"), "fail", targets[name]])
+def test_exec_failures(programs, unrunnable, name):
+    rc, out, _ = run([programs.fortran("t_exec"), "fail", unrunnable[name]])
     kv = parse(out)
     code = getattr(errno, name)
     assert int(kv["execv_ierror"]) == code
@@ -106,15 +84,15 @@ def test_exec_bad_lengths(programs):
 
 
 @pytest.mark.errno("PXFEXECV", "ENOENT", "EACCES")
-def test_python_exec_success_and_failure(targets):
+def test_python_exec_success_and_failure(unrunnable):
     code = f"""
 import pxf
 try:
-    pxf.execv({str(targets['ENOENT'])!r}, ['x'])
+    pxf.execv({str(unrunnable['ENOENT'])!r}, ['x'])
 except FileNotFoundError as e:
     print('enoent', e.errno, e.filename, flush=True)
 try:
-    pxf.execv({str(targets['EACCES'])!r}, ['x'])
+    pxf.execv({str(unrunnable['EACCES'])!r}, ['x'])
 except PermissionError as e:
     print('eacces', e.errno, flush=True)
 print('before exec', flush=True)
@@ -122,7 +100,7 @@ pxf.execve('/usr/bin/env', ['env'], {{'ONLY': 'this'}})
 """
     _, out, err = python_snippet(code, check_rc=0)
     assert out.splitlines() == [
-        f"enoent {errno.ENOENT} {targets['ENOENT']}",
+        f"enoent {errno.ENOENT} {unrunnable['ENOENT']}",
         f"eacces {errno.EACCES}",
         "before exec",
         "ONLY=this",

@@ -90,28 +90,6 @@ def test_spawn(programs):
     assert kv["spawnp_ierror"] == "0" and kv["spawnp_status"] == "3"
 
 
-@pytest.fixture
-def unrunnable(tmp_path):
-    """A path each exec error is the kernel's answer to."""
-    plain = tmp_path / "plain.txt"
-    plain.write_text("not a program\n")
-    plain.chmod(0o644)
-    garbage = tmp_path / "garbage"
-    garbage.write_bytes(b"\x7fNOT-ELF\x00\x01\x02" * 10)
-    garbage.chmod(0o755)
-    loop = tmp_path / "loop-a"
-    loop.symlink_to(tmp_path / "loop-b")
-    (tmp_path / "loop-b").symlink_to(loop)
-    busy = tmp_path / "open-for-writing"
-    busy.write_text("#!/bin/sh\nexit 0\n")
-    busy.chmod(0o755)
-    with open(busy, "a"):  # held open: exec gives ETXTBSY
-        yield {"ENOENT": tmp_path / "missing", "EACCES": plain, "ENOEXEC": garbage,
-               "ENOTDIR": plain / "below-a-file",
-               "ENAMETOOLONG": tmp_path / ("n" * 300),  # a component > NAME_MAX
-               "ELOOP": loop, "ETXTBSY": busy}
-
-
 @pytest.mark.errno("PXFSPAWN", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
                    "ELOOP", "ETXTBSY")
 @pytest.mark.errno("PXFSPAWNE", "ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "ENAMETOOLONG",
