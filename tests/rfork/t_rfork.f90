@@ -103,11 +103,8 @@ program t_rfork
   case ('thread_mem')
     ! path = 'RFMEM' or 'COPY'
     word = 0
-    if (trim(path) == 'RFMEM') then
-      call pxfrforkthread(ior(rfproc, rfmem), set_word, 42_int64, 0_int64, ipid, ierror)
-    else
-      call pxfrforkthread(ior(rfproc, rffdg), set_word, 42_int64, 0_int64, ipid, ierror)
-    end if
+    call pxfrforkthread(ior(rfproc, merge(rfmem, rffdg, trim(path) == 'RFMEM')), set_word, &
+                        42_int64, 0_int64, ipid, ierror)
     print '(a,i0)', 'ierror=', ierror
     call pxfwaitpid(ipid, istat, 0_int64, iret, ierror)
     print '(a,i0)', 'child_status=', ipxfwexitstatus(istat)
@@ -148,11 +145,8 @@ program t_rfork
     ! under RLIMIT_NPROC or a seccomp filter: what PXFRFORKTHREAD says;
     ! path = 'RFMEM' or 'COPY'
     word = 0
-    if (trim(path) == 'RFMEM') then
-      call pxfrforkthread(ior(rfproc, rfmem), set_word, 42_int64, 0_int64, ipid, ierror)
-    else
-      call pxfrforkthread(ior(rfproc, rffdg), set_word, 42_int64, 0_int64, ipid, ierror)
-    end if
+    call pxfrforkthread(ior(rfproc, merge(rfmem, rffdg, trim(path) == 'RFMEM')), set_word, &
+                        42_int64, 0_int64, ipid, ierror)
     print '(a,i0)', 'ierror=', ierror
     print '(a,i0)', 'ipid=', ipid
     if (ierror == 0) call pxfwaitpid(ipid, istat, 0_int64, iret, ierror)
