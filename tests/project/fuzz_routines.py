@@ -25,7 +25,8 @@ value or a 1003.9 code. Constraints on the arguments, and why:
     directory, so a generated name is not looked up among real programs;
   - a fork routine's child leaves at once with _exit(0);
   - the worker ignores every signal it can, so a generated kill(0, SIGINT)
-    does not end it; SIGKILL and SIGSTOP, which it cannot ignore, become 0
+    does not end it; the signals it cannot ignore (SIGKILL, SIGSTOP and
+    glibc's own 32 and 33) become 0
     in PXFKILL and in the exit-signal bits of PXFRFORK (a crash still
     shows: the kernel delivers a fault's SIGSEGV even when ignored).
 Everything else, file descriptors, pids, signals, handles, flags, paths,
@@ -62,7 +63,22 @@ F2PY_ERROR = getattr(_fpxf, "__fpxf_error")  # f2py's refusal of an argument
 FORKS = {"PXFFORK", "PXFRFORK", "PXFNFORK", "PXFRADFORK"}
 EXITS = {"PXFEXIT", "PXFFASTEXIT"}
 EXECS = {"PXFEXECV", "PXFEXECVE", "PXFEXECVP"}
-UNIGNORABLE = {signal.SIGKILL, signal.SIGSTOP}
+
+
+def _unignorable():
+    """SIGKILL, SIGSTOP and the signals glibc keeps for itself (32, 33),
+    whose action cannot be changed: kill() with them would end the worker."""
+    valid = signal.valid_signals()
+    out = {signal.SIGKILL, signal.SIGSTOP} | {s for s in range(1, 65) if s not in valid}
+    for sig in valid:
+        try:
+            signal.signal(sig, signal.getsignal(sig) or signal.SIG_DFL)  # no change
+        except (OSError, ValueError, TypeError):
+            out.add(sig)
+    return out
+
+
+UNIGNORABLE = _unignorable()
 
 
 def strategy(routine):
