@@ -145,9 +145,11 @@ def cmd_where(args: argparse.Namespace) -> int:
     print(f"  table:   {w['table']}")
     header = f" (declared in {w['c_header']})" if w["c_header"] else ""
     print(f"  C:       {w['c_function']}() in {w['c_file']}{header}")
-    fortran = w["fortran"][0] + " (generated from the table)"
+    fortran = w["fortran"][0] + " (interface, generated from the table); "
     if w["fortran_body"]:
-        fortran += f"; body {w['fortran_body']} in {w['fortran'][1]}"
+        fortran += f"body {w['fortran_body']} in {w['fortran'][1]}"
+    else:
+        fortran += f"body generated in submodule pxf_{w['family']} ({w['fortran'][1]})"
     print(f"  Fortran: {fortran}")
     if w["python_function"]:
         print(f"  Python:  pxf.{w['python_function']}() in {w['python_file']}")

@@ -2,15 +2,17 @@
 """Where each PXF routine lives, for `pxf where NAME` (pxf/_where.py).
 
 Run by meson at build time (the CLI runs from an installed package, without
-the source tree): it reads the routine table, fortran/pxf_table.py, and
-scans the source tree for each routine's
+the source tree): it reads the routine table (fortran/pxf_table.py, whose rows are
+in fortran/<family>/routines.py) and scans the source tree for each routine's
 
 * C function (the row's ``core``, or for a hand-written body the first
   ``pxf_*`` function its ``<name>_body`` macro calls) and the file under
   core/ that defines it, and the public header under core/include/pxf/
   that declares it;
-* Fortran: fortran/pxf.fypp, which generates every specific from the table,
-  and the family's ``*_bodies.fypp`` when the body is written by hand;
+* Fortran: fortran/pxf.fypp, which generates every specific's interface
+  from the table, and where the body is: fortran/submodule.fypp when it is
+  generated, the family's fortran/<family>/bodies.fypp when it is written
+  by hand;
 * Python function of pxf/<family>.py (any pxf/*.py) that calls
   ``_fpxf.<name>``;
 * test files: the test modules and programs under tests/ that name the
@@ -46,11 +48,13 @@ def _rel(repo: Path, p: Path) -> str:
 
 def body_macros(repo: Path) -> dict[str, tuple[str, str]]:
     """lname -> (file, text) of every hand-written <lname>_body, with the text
-    of the helper macros and Fortran procedures of its file that it uses
-    (three levels deep), so the C functions it reaches can be read off."""
+    of the helper macros and Fortran procedures of its file (and of the
+    shared fortran/common.fypp) that it uses (three levels deep), so the C
+    functions it reaches can be read off."""
     out = {}
-    for f in sorted((repo / "fortran").glob("*_bodies.fypp")):
-        text = f.read_text()
+    common = (repo / "fortran" / "common.fypp").read_text()
+    for f in sorted((repo / "fortran").glob("*/bodies.fypp")):
+        text = f.read_text() + common
         helpers = {m.group(1): m.group(2) for m in re.finditer(
             r"^#:def (\w+)\(.*?$(.*?)^#:enddef", text, re.M | re.S)}
         helpers.update({m.group(2): m.group(3) for m in re.finditer(
@@ -142,11 +146,11 @@ def where(repo: Path) -> dict[str, dict]:
         out[r.name] = {
             "family": r.family,
             "summary": r.summary,
-            "table": "fortran/pxf_table.py",
+            "table": f"fortran/{r.family}/routines.py",
             "c_function": cfunc,
             "c_file": cdefs.get(cfunc) if cfunc else None,
             "c_header": cdecls.get(cfunc) if cfunc else None,
-            "fortran": ["fortran/pxf.fypp"] + ([body[0]] if body else []),
+            "fortran": ["fortran/pxf.fypp", body[0] if body else "fortran/submodule.fypp"],
             "fortran_body": f"{r.lname}_body" if body else None,
             "python_file": py[0] if py else None,
             "python_function": py[1] if py else None,

@@ -53,7 +53,9 @@ def test_the_checks_catch_mistakes(tmp_path):
         "def test_one():\n    pass\n"
         "@pytest.mark.errno('PXFKILL', 'ESRCH')\n"
         "def helper():\n    pass\n")
-    for part in ("fortran/pxf_table.py", "core/include/pxf/errors.h"):
+    parts = ["fortran/pxf_table.py", "fortran/routine.py", "core/include/pxf/errors.h"]
+    parts += [p.relative_to(REPO).as_posix() for p in REPO.glob("fortran/*/routines.py")]
+    for part in parts:
         (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / part).write_text((REPO / part).read_text())
     report = errno_coverage.build(tmp_path)

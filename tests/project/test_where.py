@@ -22,6 +22,9 @@ def test_every_path_exists(name, capsys):
     lines = dict(line.strip().split(":", 1) for line in out.splitlines()[1:])
     assert set(lines) == {"table", "C", "Fortran", "Python", "tests", "docs"}
     assert out.splitlines()[0].startswith(f"{name} ({family}): ")
+    assert lines["table"].strip() == f"fortran/{family}/routines.py"
+    body = PATH.findall(lines["Fortran"])[1]
+    assert body in (f"fortran/{family}/bodies.fypp", "fortran/submodule.fypp"), out
     assert re.search(r"\bin core/\w+/\w+\.c\b", lines["C"]), out
     assert PATH.findall(lines["tests"]), out           # some test exercises it
     assert PATH.findall(lines["docs"]) in ([f"docs/{family}.md"], ["docs/conventions.md"])
@@ -31,9 +34,10 @@ def test_where_from_the_command_line():
     _, out, _ = run([sys.executable, "-m", "pxf", "where", "PxfFork"], check_rc=0)
     assert out.splitlines()[:4] == [
         "PXFFORK (process): fork(2): ipid = 0 in the child, the child's pid in the parent",
-        "  table:   fortran/pxf_table.py",
+        "  table:   fortran/process/routines.py",
         "  C:       pxf_fork() in core/process/process.c (declared in core/include/pxf/process.h)",
-        "  Fortran: fortran/pxf.fypp (generated from the table)",
+        "  Fortran: fortran/pxf.fypp (interface, generated from the table); body generated in"
+        " submodule pxf_process (fortran/submodule.fypp)",
     ]
     assert "  Python:  pxf.fork() in pxf/process.py" in out
     assert "tests/process/test_process.py" in out and "  docs:    docs/process.md" in out

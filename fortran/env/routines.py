@@ -1,0 +1,26 @@
+"""Routine table rows of the env family (docs/env.md):
+environment variables and uname.
+
+Read by fortran/pxf_table.py, which sets each row's family from this
+folder's name; the columns are described in fortran/routine.py.
+"""
+from routine import Routine, h_in, i_in, i_out, s_in, s_out
+
+TITLE = "Process environment"
+
+ROWS = [
+    Routine("PXFGETENV", [s_in("name"), i_in("lenname"),
+                          s_out("value", pylen=131072), i_out("lenval")],
+            "getenv(3); unset: EINVAL; short value: ETRUNC, full lenval",
+            errnos=("EINVAL", "ETRUNC")),
+    Routine("PXFSETENV", [s_in("name"), i_in("lenname"), s_in("new"),
+                          i_in("lennew"), i_in("ioverwrite")],
+            "setenv(3); ioverwrite = 0 keeps an existing value",
+            intel_variant=True,
+            errnos=("EINVAL",)),
+    Routine("PXFCLEARENV", [], "clearenv(3)", core="pxf_clearenv",
+            errnos=()),
+    Routine("PXFUNAME", [h_in("jutsname")],
+            "uname(2) into a 'utsname' handle", core="pxf_uname",
+            errnos=("EBADHANDLE",)),
+]

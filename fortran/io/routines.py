@@ -1,0 +1,32 @@
+"""Routine table rows of the io family (docs/io.md):
+pipes and descriptor I/O.
+
+Read by fortran/pxf_table.py, which sets each row's family from this
+folder's name; the columns are described in fortran/routine.py.
+"""
+from routine import Arg, Routine, i_in, i_out
+
+TITLE = "Input/output primitives"
+
+ROWS = [
+    Routine("PXFPIPE", [i_out("ireadfd"), i_out("iwritefd")], "pipe(2)",
+            core="pxf_pipe",
+            errnos=("EMFILE",)),
+    Routine("PXFDUP", [i_in("ifildes"), i_out("ifid")], "dup(2)",
+            core="pxf_dup",
+            errnos=("EBADF", "EINVAL", "EMFILE")),
+    Routine("PXFDUP2", [i_in("ifildes"), i_in("ifildes2")], "dup2(2)",
+            core="pxf_dup2", blocks=True,
+            errnos=("EBADF", "EINVAL")),
+    Routine("PXFCLOSE", [i_in("ifildes")], "close(2)", core="pxf_close", blocks=True,
+            errnos=("EBADF", "EINVAL")),
+    Routine("PXFREAD", [i_in("ifildes"),
+                        Arg("buf", "str", "out", pylen=65536, binary=True),
+                        i_in("nbyte"), i_out("nread")],
+            "read(2) into a character buffer, blank-filled after the data", blocks=True,
+            errnos=("EBADF", "EINVAL")),
+    Routine("PXFWRITE", [i_in("ifildes"), Arg("buf", "str", "in", binary=True),
+                         i_in("nbyte"),
+                         i_out("nwritten")], "write(2) of nbyte bytes", blocks=True,
+            errnos=("EBADF", "EINVAL", "EPIPE")),
+]

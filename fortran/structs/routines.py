@@ -1,0 +1,41 @@
+"""Routine table rows of the structs family (docs/structs.md):
+1003.9 structure handles and their components.
+
+Read by fortran/pxf_table.py, which sets each row's family from this
+folder's name; the columns are described in fortran/routine.py.
+"""
+from routine import Routine, h_in, h_out, i8_in, i8_out, i_in, i_out, s_in, s_out
+
+TITLE = "Structure handles"
+
+ROWS = [
+    Routine("PXFSTRUCTCREATE", [s_in("structname"), h_out("jhandle")],
+            "new zero-filled instance of a named structure",
+            errnos=("ENONAME", "ENOHANDLE")),
+    Routine("PXFSTRUCTFREE", [h_in("jhandle")], "release an instance",
+            core="pxf_struct_free",
+            errnos=("EBADHANDLE",)),
+    Routine("PXFSTRUCTCOPY", [s_in("structname"), h_in("jhandle1"),
+                              h_in("jhandle2")],
+            "copy instance jhandle1 into jhandle2",
+            errnos=("ENONAME", "EBADHANDLE")),
+    Routine("PXFINTGET", [h_in("jhandle"), s_in("compnam"), i_out("ivalue")],
+            "integer component; EOVERFLOW if it does not fit",
+            errnos=("EBADHANDLE", "ENONAME", "EOVERFLOW")),
+    Routine("PXFINTSET", [h_in("jhandle"), s_in("compnam"), i_in("ivalue")],
+            "set an integer component",
+            errnos=("EBADHANDLE", "ENONAME", "EINVAL")),
+    Routine("PXFINT8GET", [h_in("jhandle"), s_in("compnam"), i8_out("ivalue")],
+            "INTEGER(8) component",
+            errnos=("EBADHANDLE", "ENONAME")),
+    Routine("PXFINT8SET", [h_in("jhandle"), s_in("compnam"), i8_in("ivalue")],
+            "set an INTEGER(8) component",
+            errnos=("EBADHANDLE", "ENONAME", "EINVAL")),
+    Routine("PXFSTRGET", [h_in("jhandle"), s_in("compnam"), s_out("value"),
+                          i_out("ilen")],
+            "string component, blank-padded; ETRUNC with full ilen",
+            errnos=("EBADHANDLE", "ENONAME", "ETRUNC")),
+    Routine("PXFSTRSET", [h_in("jhandle"), s_in("compnam"), s_in("value"),
+                          i_in("ilen")], "set a string component",
+            errnos=("EBADHANDLE", "ENONAME", "EINVAL")),
+]
