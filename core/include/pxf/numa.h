@@ -120,16 +120,6 @@ typedef struct {
     cpuset_t rinfo_cpuset; /* made by the caller with cpusetcreate */
 } rad_info_t;
 
-/* Tru64's memory allocation policies (memalloc_attr_t.mattr_policy). Their
- * Tru64 names clash with Linux's MPOL_*, hence the prefix; pxf has no
- * nmmap, so they only name what nfork does (PXF_MPOL_THREAD: memory on the
- * thread's home RAD). */
-#define PXF_MPOL_DIRECTED   1
-#define PXF_MPOL_THREAD     2
-#define PXF_MPOL_REPLICATED 3
-#define PXF_MPOL_STRIPED    4
-#define PXF_MPOL_NO_MIGRATE 0x100
-
 /* --- process creation ------------------------------------------------------ */
 
 /* fork(2) with the child's home RAD chosen from the RADs the attributes
