@@ -25,8 +25,7 @@ HEADERS = {
     # the 1003.9 codes, under their standard names (ENONAME for PXF_ENONAME)
     "pxf/errors.h": [r"PXF_E[A-Z]+"],
     "pxf/numa.h": [r"R_(RAD|FILDES|PATH|SHM|PID|MEM|NSG)", r"RAD_[A-Z_]+",
-                   r"NSG_[A-Z_]+", r"SET_CURSOR_[A-Z]+", r"CPU_NONE",
-                   r"PXF_MPOL_[A-Z_]+"],
+                   r"NSG_[A-Z_]+", r"SET_CURSOR_[A-Z]+", r"CPU_NONE"],
 }
 
 # Flag words that are C ints: RFSPAWN is bit 31, so its value is negative,
