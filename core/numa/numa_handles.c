@@ -7,7 +7,7 @@
 
 #include <pxf/errors.h>
 #include <pxf/numa.h>
-#include "structs/structs.h"
+#include "structs/structs_internal.h"
 #include "numa_handles.h"
 #include "numa_internal.h"
 

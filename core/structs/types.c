@@ -1,11 +1,11 @@
-/* structs.c - descriptors of the structures PXFSTRUCTCREATE knows. */
+/* types.c - descriptors of the structures PXFSTRUCTCREATE knows. */
 #include <fcntl.h>
 #include <string.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <utime.h>
 
-#include "structs/structs.h"
+#include "structs/structs_internal.h"
 #include "numa/numa_handles.h"
 #include "numa/topology.h"
 

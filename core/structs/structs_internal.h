@@ -1,7 +1,7 @@
-/* structs.h - the registry of C structures reachable through handles
+/* structs_internal.h - the registry of C structures reachable through handles
  * (not installed). One descriptor per structure; one row per component. */
-#ifndef PXF_STRUCTS_H
-#define PXF_STRUCTS_H
+#ifndef PXF_STRUCTS_INTERNAL_H
+#define PXF_STRUCTS_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,7 +27,7 @@ const struct pxf_struct_type *pxf_struct_type_find(const char *name);
 const struct pxf_field *pxf_struct_field_find(const struct pxf_struct_type *t,
                                               const char *name);
 
-/* The handle table (handles.c): while it returns 0, the table is locked and
+/* The handle table (table.c): while it returns 0, the table is locked and
  * *data points at the live instance of `type` (NULL: any type, and *type_out
  * tells which); release with pxf_handle_release(). */
 int pxf_handle_acquire(int handle, const struct pxf_struct_type *type,
