@@ -1,79 +1,87 @@
-/* types.c - descriptors of the structures PXFSTRUCTCREATE knows. */
+/* types.c - the structures PXFSTRUCTCREATE knows: the built-in ones
+ * (descriptors below) and those a fork variant registers. */
+#include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <utime.h>
 
 #include "structs/structs_internal.h"
-#include "numa/numa_handles.h"
-#include "numa/topology.h"
 
-#define SIGNED_OF(type) ((type)-1 < (type)0)
-#define INT_FIELD(st, member, ctype) \
-    { #member, PXF_FIELD_INT, offsetof(st, member), \
-      sizeof(((st *)0)->member), SIGNED_OF(ctype) }
-#define STR_FIELD(st, member) \
-    { #member, PXF_FIELD_STR, offsetof(st, member), \
-      sizeof(((st *)0)->member), false }
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct pxf_field utsname_fields[] = {
-    STR_FIELD(struct utsname, sysname),
-    STR_FIELD(struct utsname, nodename),
-    STR_FIELD(struct utsname, release),
-    STR_FIELD(struct utsname, version),
-    STR_FIELD(struct utsname, machine),
-    STR_FIELD(struct utsname, domainname),
+    PXF_STR_FIELD(struct utsname, sysname),
+    PXF_STR_FIELD(struct utsname, nodename),
+    PXF_STR_FIELD(struct utsname, release),
+    PXF_STR_FIELD(struct utsname, version),
+    PXF_STR_FIELD(struct utsname, machine),
+    PXF_STR_FIELD(struct utsname, domainname),
 };
 
 static const struct pxf_field tms_fields[] = {
-    INT_FIELD(struct tms, tms_utime, clock_t),
-    INT_FIELD(struct tms, tms_stime, clock_t),
-    INT_FIELD(struct tms, tms_cutime, clock_t),
-    INT_FIELD(struct tms, tms_cstime, clock_t),
+    PXF_INT_FIELD(struct tms, tms_utime, clock_t),
+    PXF_INT_FIELD(struct tms, tms_stime, clock_t),
+    PXF_INT_FIELD(struct tms, tms_cutime, clock_t),
+    PXF_INT_FIELD(struct tms, tms_cstime, clock_t),
 };
 
 static const struct pxf_field utimbuf_fields[] = {
-    INT_FIELD(struct utimbuf, actime, time_t),
-    INT_FIELD(struct utimbuf, modtime, time_t),
-};
-
-static const struct pxf_field numa_attr_fields[] = {
-    INT_FIELD(struct pxf_numa_attr_rec, nattr_type, long long),
-    INT_FIELD(struct pxf_numa_attr_rec, nattr_descr, long long),
-    INT_FIELD(struct pxf_numa_attr_rec, nattr_distance, long long),
-    INT_FIELD(struct pxf_numa_attr_rec, nattr_flags, long long),
-    STR_FIELD(struct pxf_numa_attr_rec, nattr_path),
+    PXF_INT_FIELD(struct utimbuf, actime, time_t),
+    PXF_INT_FIELD(struct utimbuf, modtime, time_t),
 };
 
 static const struct pxf_field flock_fields[] = {
-    INT_FIELD(struct flock, l_type, short),
-    INT_FIELD(struct flock, l_whence, short),
-    INT_FIELD(struct flock, l_start, off_t),
-    INT_FIELD(struct flock, l_len, off_t),
-    INT_FIELD(struct flock, l_pid, pid_t),
+    PXF_INT_FIELD(struct flock, l_type, short),
+    PXF_INT_FIELD(struct flock, l_whence, short),
+    PXF_INT_FIELD(struct flock, l_start, off_t),
+    PXF_INT_FIELD(struct flock, l_len, off_t),
+    PXF_INT_FIELD(struct flock, l_pid, pid_t),
 };
 
-#define STRUCT_TYPE(name, ctype, fields) \
-    { name, sizeof(ctype), fields, COUNT(fields) }
-
-static const struct pxf_struct_type types[] = {
-    STRUCT_TYPE("utsname", struct utsname, utsname_fields),
-    STRUCT_TYPE("tms", struct tms, tms_fields),
-    STRUCT_TYPE("utimbuf", struct utimbuf, utimbuf_fields),
-    STRUCT_TYPE("flock", struct flock, flock_fields),
-    STRUCT_TYPE("numa_attr", struct pxf_numa_attr_rec, numa_attr_fields),
-    /* a RAD set: no components, used through the PXFRAD* routines */
-    { "radset", sizeof(struct pxf_radset), NULL, 0 },
+static const struct pxf_struct_type builtin[] = {
+    PXF_STRUCT_TYPE("utsname", struct utsname, utsname_fields),
+    PXF_STRUCT_TYPE("tms", struct tms, tms_fields),
+    PXF_STRUCT_TYPE("utimbuf", struct utimbuf, utimbuf_fields),
+    PXF_STRUCT_TYPE("flock", struct flock, flock_fields),
 };
+
+/* Registered types: an entry is written before the count that publishes
+ * it; registrations take the lock, lookups read only the count. */
+static const struct pxf_struct_type *registered[PXF_STRUCT_TYPES_MAX];
+static atomic_int nregistered;
+static pthread_mutex_t register_lock = PTHREAD_MUTEX_INITIALIZER;
 
 const struct pxf_struct_type *pxf_struct_type_find(const char *name)
 {
-    for (size_t i = 0; i < COUNT(types); i++)
-        if (strcmp(types[i].name, name) == 0)
-            return &types[i];
+    for (size_t i = 0; i < COUNT(builtin); i++)
+        if (strcmp(builtin[i].name, name) == 0)
+            return &builtin[i];
+    int n = atomic_load(&nregistered);
+    for (int i = 0; i < n; i++)
+        if (strcmp(registered[i]->name, name) == 0)
+            return registered[i];
     return NULL;
+}
+
+int pxf_struct_type_register(const struct pxf_struct_type *type)
+{
+    int err = 0;
+    pthread_mutex_lock(&register_lock);
+    int n = atomic_load(&nregistered);
+    if (pxf_struct_type_find(type->name) != NULL) {
+        err = EEXIST;
+    } else if (n == PXF_STRUCT_TYPES_MAX) {
+        err = ENOSPC;
+    } else {
+        registered[n] = type;
+        atomic_store(&nregistered, n + 1);
+    }
+    pthread_mutex_unlock(&register_lock);
+    return err;
 }
 
 const struct pxf_field *pxf_struct_field_find(const struct pxf_struct_type *t,
