@@ -2,9 +2,9 @@
 #include <string.h>
 #include <sys/utsname.h>
 
-#include <pxf/handles.h>
+#include <pxf/structs.h>
 #include "common/internal.h"
-#include "structs/structs.h"
+#include "structs/structs_internal.h"
 
 int pxf_uname(int handle)
 {

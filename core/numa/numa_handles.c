@@ -7,7 +7,7 @@
 
 #include <pxf/errors.h>
 #include <pxf/numa.h>
-#include "structs/structs.h"
+#include "structs/structs_internal.h"
 #include "numa_handles.h"
 #include "numa_internal.h"
 
@@ -15,7 +15,7 @@
 static int radset_copy(int handle, struct pxf_radset *set, bool put)
 {
     void *data;
-    int err = pxf_handle_acquire(handle, pxf_struct_type_find("radset"), &data, NULL);
+    int err = pxf_handle_acquire(handle, &pxf_radset_type, &data, NULL);
     if (err)
         return err;
     memcpy(put ? data : (void *)set, put ? (void *)set : data, sizeof *set);
@@ -38,7 +38,7 @@ static int attr_get(int handle, numa_attr_t *a, struct pxf_radset *set,
                     struct pxf_numa_attr_rec *rec)
 {
     void *data;
-    int err = pxf_handle_acquire(handle, pxf_struct_type_find("numa_attr"), &data, NULL);
+    int err = pxf_handle_acquire(handle, &pxf_numa_attr_type, &data, NULL);
     if (err)
         return err;
     memcpy(rec, data, sizeof *rec);

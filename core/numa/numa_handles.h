@@ -1,5 +1,5 @@
 /* numa_handles.h - the structures PXFSTRUCTCREATE makes for the NUMA
- * routines (not installed). */
+ * routines (not installed); struct_types.c registers them. */
 #ifndef PXF_NUMA_HANDLES_H
 #define PXF_NUMA_HANDLES_H
 
@@ -15,5 +15,10 @@ struct pxf_numa_attr_rec {
     long long nattr_flags;
     char nattr_path[PATH_MAX];
 };
+
+/* Their descriptors (struct_types.c), as the handle table knows them. */
+struct pxf_struct_type;
+extern const struct pxf_struct_type pxf_numa_attr_type;   /* 'numa_attr' */
+extern const struct pxf_struct_type pxf_radset_type;      /* 'radset' */
 
 #endif

@@ -217,7 +217,7 @@ int pxf_rad_load(radid_t rad, int *percent);
 
    What PXFNFORK, PXFRADADDSET ... (and pxf.numa in Python) call. jattr is
    a 'numa_attr' handle (0 in pxf_nfork: a plain fork), jset, j1, j2, jsrc
-   and jdst are 'radset' handles (PXFSTRUCTCREATE, <pxf/handles.h>);
+   and jdst are 'radset' handles (PXFSTRUCTCREATE, <pxf/structs.h>);
    core/numa/numa_handles.c. */
 int pxf_nfork(int jattr, int *pid);
 int pxf_rad_fork(int rad, int flags, int *pid);

@@ -11,7 +11,7 @@
 #include <pxf/process.h>
 #include <pxf/io.h>
 #include <pxf/env.h>
-#include <pxf/handles.h>
+#include <pxf/structs.h>
 #include <pxf/consts.h>
 
 #endif

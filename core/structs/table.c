@@ -1,4 +1,4 @@
-/* handles.c - the structure-handle table and component access.
+/* table.c - the structure-handle table and component access.
  *
  * Slots live in one growable array guarded by one mutex. A handle is
  * (reuse count << 16) | slot index, index >= 1, so handle values stay
@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include <pxf/errors.h>
-#include <pxf/handles.h>
+#include <pxf/structs.h>
 #include "common/fork_registry.h"
 #include "common/internal.h"
-#include "structs/structs.h"
+#include "structs/structs_internal.h"
 
 #define INDEX_BITS 16
 #define MAX_SLOTS ((1 << INDEX_BITS) - 1)   /* index 0 is never used */

@@ -1,4 +1,4 @@
-/* pxf/handles.h - 1003.9 structure handles (clause 8.3) and their users.
+/* pxf/structs.h - 1003.9 structure handles (clause 8.3) and their users.
  *
  * A handle is a positive int naming an instance of a C structure kept by the
  * library. Handles stay small: slot index in the low 16 bits, a reuse count
@@ -8,8 +8,8 @@
  * name PXF_ENONAME; no free slot or memory PXF_ENOHANDLE. All functions are
  * thread-safe, and the table stays usable in a fork child.
  */
-#ifndef PXF_HANDLES_H
-#define PXF_HANDLES_H
+#ifndef PXF_STRUCTS_H
+#define PXF_STRUCTS_H
 
 #include <stddef.h>
 

@@ -1,0 +1,61 @@
+/* structs_internal.h - the registry of C structures reachable through handles
+ * (not installed). One descriptor per structure; one row per component. */
+#ifndef PXF_STRUCTS_INTERNAL_H
+#define PXF_STRUCTS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum pxf_field_kind { PXF_FIELD_INT, PXF_FIELD_STR };
+
+struct pxf_field {
+    const char *name;
+    enum pxf_field_kind kind;
+    size_t offset;
+    size_t size;     /* bytes of the integer, or capacity of the char array */
+    bool is_signed;  /* integers only */
+};
+
+struct pxf_struct_type {
+    const char *name;
+    size_t size;
+    const struct pxf_field *fields;
+    size_t nfields;
+};
+
+/* Descriptor rows: PXF_INT_FIELD(struct tms, tms_utime, clock_t) (ctype
+ * gives the signedness), PXF_STR_FIELD(struct utsname, sysname) (a char
+ * array), and the descriptor PXF_STRUCT_TYPE("tms", struct tms, fields). */
+#define PXF_SIGNED_OF(ctype) ((ctype)-1 < (ctype)0)
+#define PXF_INT_FIELD(st, member, ctype) \
+    { #member, PXF_FIELD_INT, offsetof(st, member), \
+      sizeof(((st *)0)->member), PXF_SIGNED_OF(ctype) }
+#define PXF_STR_FIELD(st, member) \
+    { #member, PXF_FIELD_STR, offsetof(st, member), \
+      sizeof(((st *)0)->member), false }
+#define PXF_STRUCT_TYPE(name, ctype, fields) \
+    { name, sizeof(ctype), fields, sizeof(fields) / sizeof((fields)[0]) }
+
+/* The built-in structures (types.c), then those registered. */
+const struct pxf_struct_type *pxf_struct_type_find(const char *name);
+const struct pxf_field *pxf_struct_field_find(const struct pxf_struct_type *t,
+                                              const char *name);
+
+/* Structures a fork variant adds: it registers them from a constructor of
+ * its own, so that this family names no variant and works, with its
+ * built-in structures only, in a build without them. *type must stay
+ * valid for the life of the process. 0, or EEXIST (a structure of that
+ * name is known) or ENOSPC (PXF_STRUCT_TYPES_MAX registered already).
+ * Thread-safe: pxf_struct_type_find() sees a registered type whole or not
+ * at all. */
+#define PXF_STRUCT_TYPES_MAX 8
+int pxf_struct_type_register(const struct pxf_struct_type *type);
+
+/* The handle table (table.c): while it returns 0, the table is locked and
+ * *data points at the live instance of `type` (NULL: any type, and *type_out
+ * tells which); release with pxf_handle_release(). */
+int pxf_handle_acquire(int handle, const struct pxf_struct_type *type,
+                       void **data, const struct pxf_struct_type **type_out);
+void pxf_handle_release(void);
+
+#endif
