@@ -126,16 +126,16 @@ def core_interface(routine):
     lines = []
     noreturn = routine.never_returns
     if noreturn:
-        lines.append(f"subroutine {routine.core}({names}) "
-                     f"bind(C, name='{routine.core}')")
+        lines.append(f"subroutine {routine.c_function}({names}) "
+                     f"bind(C, name='{routine.c_function}')")
     else:
-        lines.append(f"integer(c_int) function {routine.core}({names}) "
-                     f"bind(C, name='{routine.core}')")
+        lines.append(f"integer(c_int) function {routine.c_function}({names}) "
+                     f"bind(C, name='{routine.c_function}')")
     lines.append(f"  import :: {', '.join(kinds)}")
     for a in cargs:
         attr = "value" if a.intent == "in" else "intent(out)"
         lines.append(f"  integer({a.ctype}), {attr} :: {a.name}")
-    lines.append(f"end {'subroutine' if noreturn else 'function'} {routine.core}")
+    lines.append(f"end {'subroutine' if noreturn else 'function'} {routine.c_function}")
     return lines
 
 
@@ -166,7 +166,7 @@ def generated_body(routine, K, H):
         lines.append(f"c_{a.name} = int({a.name}, {a.ctype})")
     if routine.flush:
         lines.append("call flush()  ! buffered units would be written twice")
-    call = f"{routine.core}({', '.join('c_' + a.name for a in cargs)})"
+    call = f"{routine.c_function}({', '.join('c_' + a.name for a in cargs)})"
     if routine.result == "logical":
         lines.append(f"res = {call} /= 0")
         return lines

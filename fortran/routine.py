@@ -1,10 +1,17 @@
 """The columns of the routine table: one Routine per PXF routine.
 
 The rows themselves live with their family, in fortran/<family>/routines.py;
-fortran/pxf_table.py gathers them. A routine with ``core`` set is generated
-whole: integer arguments only, the core function takes the inputs by value
-and the outputs by pointer, in the order of ``core_order`` (default: the
-Fortran order), and returns errno. A routine with ``core=None`` has its body
+fortran/pxf_table.py gathers them.
+
+PXF<X> (or IPXF<X>) is implemented by the C function pxf_<x>, declared in
+core/include/pxf/<family>.h; a routine that is another's variant (a kind
+or a form of it: PXFINT8GET of PXFINTGET, PXFSPAWNP of PXFSPAWN) names it
+in ``shares`` and is implemented by that routine's function.
+
+A ``generated`` routine has its body generated whole: integer arguments
+only, the C function takes the inputs by value and the outputs by pointer,
+in the order of ``core_order`` (default: the Fortran order), and returns
+errno. Any other routine has its body
 written by hand, as the fypp macro ``<name>_body`` in
 fortran/<family>/bodies.fypp; its signature still comes from here.
 
@@ -84,7 +91,7 @@ IERROR = i_out("ierror")
 
 
 class Routine:
-    def __init__(self, name, args, summary, core=None, result=None,
+    def __init__(self, name, args, summary, generated=False, shares=None, result=None,
                  flush=False, ierror=True, core_order=None, intel_variant=False,
                  python=True, blocks=False, *, errnos, not_produced=None):
         self.name = name                  # as the user writes it: PXFFORK
@@ -93,7 +100,8 @@ class Routine:
         self.args = list(args) + ([IERROR] if ierror else [])
         self.family = None                # set from its folder (pxf_table.py)
         self.summary = summary
-        self.core = core                  # generated body calls this
+        self.generated = generated        # body generated from this row
+        self.shares = shares              # the routine whose C function it uses
         self.result = result              # None, 'logical' or 'int'
         self.flush = flush                # flush Fortran units first
         self.core_order = core_order      # core argument order, if different
@@ -113,6 +121,12 @@ class Routine:
         # with the reason ({"ENOSYS": "needs a kernel without fork"}); the
         # coverage table shows them apart. Keep this empty where possible.
         self.not_produced = dict(not_produced or {})
+
+    @property
+    def c_function(self):
+        """The C function implementing it: pxf_<x> for PXF<X> and IPXF<X>."""
+        base = (self.shares or self.name).lower()
+        return "pxf_" + base[len("ipxf"):] if base.startswith("ipxf") else "pxf_" + base[len("pxf"):]
 
     @property
     def is_function(self):

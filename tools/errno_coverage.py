@@ -137,7 +137,7 @@ def implied_errnos(routine) -> set[str]:
             has_length = (nxt is not None and nxt.type == "int" and nxt.intent == "in"
                           and (nxt.name.startswith("len") or nxt.name == "ilen"))
             out.add("EINVAL" if has_length else "ENONAME")
-    if routine.core:
+    if routine.generated:
         if any(a.intent == "in" and a.kind == "K" and a.ctype == "c_int"
                for a in routine.core_args()):
             out.add("EINVAL")

@@ -5,10 +5,9 @@ Run by meson at build time (the CLI runs from an installed package, without
 the source tree): it reads the routine table (fortran/pxf_table.py, whose rows are
 in fortran/<family>/routines.py) and scans the source tree for each routine's
 
-* C function (the row's ``core``, or for a hand-written body the first
-  ``pxf_*`` function its ``<name>_body`` macro calls) and the file under
-  core/ that defines it, and the public header under core/include/pxf/
-  that declares it;
+* C function (pxf_<x> for PXF<X>, or that of the routine it ``shares``)
+  and the file under core/ that defines it, and the public header under
+  core/include/pxf/ that declares it;
 * Fortran: fortran/pxf.fypp, which generates every specific's interface
   from the table, and where the body is: fortran/submodule.fypp when it is
   generated, the family's fortran/<family>/bodies.fypp when it is written
@@ -127,13 +126,7 @@ def where(repo: Path) -> dict[str, dict]:
     out = {}
     for r in table.ROUTINES:
         body = bodies.get(r.lname)
-        cfunc = r.core
-        if cfunc is None and body:
-            calls = [c for c in re.findall(r"\b(pxf_\w+)\s*\(", body[1]) if c in cdefs]
-            cfunc = calls[0] if calls else None
-        if cfunc is None:
-            conv = "pxf_" + re.sub(r"^i?pxf", "", r.lname)
-            cfunc = conv if conv in cdefs else None
+        cfunc = r.c_function
         py = pyfns.get(r.lname)
         words = [r.name] + ([cfunc] if cfunc else [])
         pat = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I)

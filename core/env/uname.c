@@ -2,7 +2,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 
-#include <pxf/structs.h>
+#include <pxf/env.h>
 #include "common/internal.h"
 #include "structs/structs_internal.h"
 

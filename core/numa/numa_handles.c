@@ -86,7 +86,7 @@ int pxf_nfork(int jattr, int *pid)
     return err;
 }
 
-int pxf_rad_fork(int rad, int flags, int *pid)
+int pxf_radfork(int rad, int flags, int *pid)
 {
     pid_t child = rad_fork(rad, (unsigned long)(unsigned)flags);
     if (child == -1)
@@ -106,7 +106,7 @@ int pxf_nloc(int jattr, int jset)
     return err ? err : radset_put(jset, &out);
 }
 
-int pxf_nfork_choice(int jattr, int *home, int jset)
+int pxf_nforkchoice(int jattr, int *home, int jset)
 {
     numa_attr_t a;
     struct pxf_radset set, cands;
@@ -230,43 +230,43 @@ int pxf_radnext(int jset, int after, int *rad)
 
 /* --- queries ---------------------------------------------------------------- */
 
-int pxf_rad_get_num(int *n)
+int pxf_radgetnum(int *n)
 {
     int rc = rad_get_num();
     return rc < 0 ? errno : (*n = rc, 0);
 }
 
-int pxf_rad_get_max(int *n)
+int pxf_radgetmax(int *n)
 {
     int rc = rad_get_max();
     return rc < 0 ? errno : (*n = rc, 0);
 }
 
-int pxf_rad_get_state(int rad, int *state)
+int pxf_radgetstate(int rad, int *state)
 {
     int rc = rad_get_state(rad);
     return rc < 0 ? errno : (*state = rc, 0);
 }
 
-int pxf_rad_get_freemem(int rad, long long *pages)
+int pxf_radgetfreemem(int rad, long long *pages)
 {
     ssize_t rc = rad_get_freemem(rad);
     return rc < 0 ? errno : (*pages = rc, 0);
 }
 
-int pxf_rad_get_physmem(int rad, long long *pages)
+int pxf_radgetphysmem(int rad, long long *pages)
 {
     ssize_t rc = rad_get_physmem(rad);
     return rc < 0 ? errno : (*pages = rc, 0);
 }
 
-int pxf_cpu_get_rad(int cpu, int *rad)
+int pxf_cpugetrad(int cpu, int *rad)
 {
     radid_t rc = cpu_get_rad(cpu);
     return rc < 0 ? errno : (*rad = rc, 0);
 }
 
-int pxf_rad_get_current_home(int *rad)
+int pxf_radgetcurrenthome(int *rad)
 {
     *rad = rad_get_current_home();
     return 0;
@@ -274,25 +274,25 @@ int pxf_rad_get_current_home(int *rad)
 
 /* --- NUMA scheduling groups ---------------------------------------------------- */
 
-int pxf_nsg_init(int key, int flags, int *nsg)
+int pxf_nsginit(int key, int flags, int *nsg)
 {
     nsgid_t rc = nsg_init((key_t)key, (unsigned long)(unsigned)flags);
     return rc < 0 ? errno : (*nsg = rc, 0);
 }
 
-int pxf_nsg_attach_pid(int nsg, int pid, int flags)
+int pxf_nsgattachpid(int nsg, int pid, int flags)
 {
     return errno_of(nsg_attach_pid(nsg, pid, (unsigned long)(unsigned)flags));
 }
 
-int pxf_nsg_detach_pid(int pid) { return errno_of(nsg_detach_pid(pid)); }
-int pxf_nsg_destroy(int nsg) { return errno_of(nsg_destroy(nsg)); }
+int pxf_nsgdetachpid(int pid) { return errno_of(nsg_detach_pid(pid)); }
+int pxf_nsgdestroy(int nsg) { return errno_of(nsg_destroy(nsg)); }
 
 /* --- strings ----------------------------------------------------------------- */
 
 /* rad_get_cpus as a Linux list; at most cap bytes (no NUL), *len the full
  * length. */
-int pxf_rad_cpulist(int rad, char *buf, size_t cap, size_t *len)
+int pxf_radgetcpus(int rad, char *buf, size_t cap, size_t *len)
 {
     struct pxf_cpuset cpus;
     if (rad_get_cpus(rad, &cpus) != 0)

@@ -139,7 +139,7 @@ radid_t rad_get_current_home(void)
     return home;
 }
 
-int pxf_rad_distance(radid_t from, radid_t to, int *distance)
+int pxf_radgetdistance(radid_t from, radid_t to, int *distance)
 {
     struct numa_topology *topo;
     int err = numa_lock(&topo);
@@ -154,7 +154,7 @@ int pxf_rad_distance(radid_t from, radid_t to, int *distance)
     return err;
 }
 
-int pxf_rad_load(radid_t rad, int *percent)
+int pxf_radgetload(radid_t rad, int *percent)
 {
     struct numa_topology *topo;
     const struct numa_rad *r;

@@ -99,7 +99,7 @@ int numa_refresh(struct numa_topology *topo, int what)
     return load();
 }
 
-int pxf_numa_set_topology(const char *path)
+int pxf_numatopology(const char *path)
 {
     char *copy = strdup(path ? path : "");
     if (copy == NULL)

@@ -236,8 +236,8 @@ int pxf_rfork_thread(int flags, void *stack, int (*func)(void *), void *arg,
     return pxf_vm_child(&p, stack, NULL, 0, func, arg, pid);
 }
 
-int pxf_rfork_thread_copy(int flags, size_t stack_bytes, int (*func)(void *),
-                          const void *data, size_t len, int *pid)
+int pxf_rforkthread(int flags, size_t stack_bytes, int (*func)(void *),
+                    const void *data, size_t len, int *pid)
 {
     struct rfork_plan p;
     int err = pxf_rfork_decode(flags, &p);

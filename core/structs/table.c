@@ -99,7 +99,7 @@ static int take_slot(void)
     return ++slots_used;
 }
 
-int pxf_struct_create(const char *type_name, int *handle)
+int pxf_structcreate(const char *type_name, int *handle)
 {
     const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
     if (type == NULL)
@@ -121,7 +121,7 @@ int pxf_struct_create(const char *type_name, int *handle)
     return 0;
 }
 
-int pxf_struct_free(int handle)
+int pxf_structfree(int handle)
 {
     lock_table();
     int index = live_index(handle);
@@ -160,7 +160,7 @@ void pxf_handle_release(void)
     unlock_table();
 }
 
-int pxf_struct_copy(const char *type_name, int from, int to)
+int pxf_structcopy(const char *type_name, int from, int to)
 {
     const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
     if (type == NULL)
@@ -232,7 +232,7 @@ static void store_int(char *p, size_t size, long long v)
     }
 }
 
-int pxf_int_get(int handle, const char *component, long long *value)
+int pxf_intget(int handle, const char *component, long long *value)
 {
     char *p;
     const struct pxf_field *f;
@@ -244,7 +244,7 @@ int pxf_int_get(int handle, const char *component, long long *value)
     return 0;
 }
 
-int pxf_int_set(int handle, const char *component, long long value)
+int pxf_intset(int handle, const char *component, long long value)
 {
     char *p;
     const struct pxf_field *f;
@@ -259,8 +259,8 @@ int pxf_int_set(int handle, const char *component, long long value)
     return err;
 }
 
-int pxf_str_get(int handle, const char *component, char *buf, size_t cap,
-                size_t *len)
+int pxf_strget(int handle, const char *component, char *buf, size_t cap,
+               size_t *len)
 {
     char *p;
     const struct pxf_field *f;
@@ -274,8 +274,8 @@ int pxf_str_get(int handle, const char *component, char *buf, size_t cap,
     return 0;
 }
 
-int pxf_str_set(int handle, const char *component, const char *value,
-                size_t len)
+int pxf_strset(int handle, const char *component, const char *value,
+               size_t len)
 {
     char *p;
     const struct pxf_field *f;

@@ -20,5 +20,6 @@ ROWS = [
     Routine("PXFISCONST", [s_in("constname")],
             ".TRUE. iff the constant name is known", result="logical",
             ierror=False,
+            shares="PXFCONST",
             errnos=()),
 ]

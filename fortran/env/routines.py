@@ -18,9 +18,9 @@ ROWS = [
             "setenv(3); ioverwrite = 0 keeps an existing value",
             intel_variant=True,
             errnos=("EINVAL",)),
-    Routine("PXFCLEARENV", [], "clearenv(3)", core="pxf_clearenv",
+    Routine("PXFCLEARENV", [], "clearenv(3)", generated=True,
             errnos=()),
     Routine("PXFUNAME", [h_in("jutsname")],
-            "uname(2) into a 'utsname' handle", core="pxf_uname",
+            "uname(2) into a 'utsname' handle", generated=True,
             errnos=("EBADHANDLE",)),
 ]

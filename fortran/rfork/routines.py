@@ -11,7 +11,7 @@ TITLE = "rfork and spawn"
 ROWS = [
     Routine("PXFRFORK", [i_in("iflags"), i_out("ipid")],
             "FreeBSD rfork(2) with the RF* flags of PXFCONST",
-            core="pxf_rfork", flush=True,
+            generated=True, flush=True,
             errnos=("EINVAL", "ENOTSUP", "EDEADLK", "EAGAIN", "ENOMEM")),
     Routine("PXFRFORKTHREAD", [i_in("iflags"), proc_in("sub"), i_in("iarg"),
                                i_in("istack"), i_out("ipid")],
@@ -28,6 +28,7 @@ ROWS = [
                           ia_in("lenargv", "iargc"), i_in("iargc"),
                           i_out("ipid")],
             "PXFSPAWN with a PATH search for file", blocks=True,
+            shares="PXFSPAWN",
             errnos=("ENOENT", "EACCES", "ENOTDIR", "E2BIG", "ENAMETOOLONG",
                     "ELOOP", "ETXTBSY", "ENOMEM", "EAGAIN", "EINVAL")),
     Routine("PXFSPAWNE", [s_in("path"), i_in("lenpath"), sa_in("argv", "iargc"),
@@ -35,6 +36,7 @@ ROWS = [
                           sa_in("env", "ienvc"), ia_in("lenenv", "ienvc"),
                           i_in("ienvc"), i_out("ipid")],
             "PXFSPAWN with an explicit environment", blocks=True,
+            shares="PXFSPAWN",
             errnos=("ENOENT", "EACCES", "ENOEXEC", "ENOTDIR", "E2BIG",
                     "ENAMETOOLONG", "ELOOP", "ETXTBSY", "ENOMEM", "EAGAIN", "EINVAL")),
 ]

@@ -101,8 +101,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "harness: %s\n", dlerror());
         return 99;
     }
-    *(void **)&struct_create = symbol(lib, "pxf_struct_create");
-    *(void **)&int_get = symbol(lib, "pxf_int_get");
+    *(void **)&struct_create = symbol(lib, "pxf_structcreate");
+    *(void **)&int_get = symbol(lib, "pxf_intget");
     *(void **)&handle_acquire = symbol(lib, "pxf_handle_acquire");
     *(void **)&handle_release = symbol(lib, "pxf_handle_release");
     *(void **)&numa_lock = symbol(lib, "numa_lock");

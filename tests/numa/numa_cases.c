@@ -267,11 +267,11 @@ static int cmd_machine(void)
         print_cpus(key, cpus);
         for (radid_t o = 0; o < rad_get_max(); o++) {
             int d = -1;
-            if (pxf_rad_distance(r, o, &d) == 0)
+            if (pxf_radgetdistance(r, o, &d) == 0)
                 printf("dist.%d.%d=%d\n", r, o, d);
         }
         int load = -1;
-        printf("rad%d.load_rc=%s\n", r, ename(pxf_rad_load(r, &load)));
+        printf("rad%d.load_rc=%s\n", r, ename(pxf_radgetload(r, &load)));
         printf("rad%d.load_in_range=%d\n", r, load >= 0 && load <= 100);
     }
     long ncpu = sysconf(_SC_NPROCESSORS_CONF);

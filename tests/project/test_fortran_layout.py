@@ -53,7 +53,7 @@ def test_hand_written_bodies_live_with_their_family():
     for r in t.ROUTINES:
         body = f"{r.lname}_body"
         owners = [f for f, names in defined.items() if body in names]
-        assert owners == ([] if r.core else [r.family]), r.name
+        assert owners == ([] if r.generated else [r.family]), r.name
 
 
 def test_families_use_no_other_familys_macros():
@@ -126,3 +126,43 @@ def test_each_submodule_holds_its_family_only(units):
         assert re.search(rf"^submodule \(pxf\) pxf_{family}$", text, re.M)
         procs = set(re.findall(r"^\s*module procedure (\w+?)_i\d", text, re.M))
         assert procs == {r.lname for r in t.ROUTINES if r.family == family}, family
+
+
+def c_definitions(directory):
+    """Names of the functions defined in the .c files of a core/ folder."""
+    pat = re.compile(r"^[A-Za-z_][^;{}()#\n]*?\b(pxf_\w+)\s*\([^;{}]*?\)\s*\{", re.M)
+    return {m.group(1) for f in directory.glob("*.c") for m in pat.finditer(f.read_text())}
+
+
+def test_each_routine_is_implemented_by_its_c_function():
+    """PXF<X> is implemented by pxf_<x> (or, for a variant, by the function
+    of the routine it shares), defined in core/<family>/ and declared in
+    <pxf/<family>.h>; a hand-written body calls it, or its _packed form
+    (the same call with the string vectors packed by the Fortran layer)."""
+    t = table()
+    by_name = {r.name: r for r in t.ROUTINES}
+    wrong = []
+    for r in t.ROUTINES:
+        expected = "pxf_" + re.sub(r"^i?pxf", "", (r.shares or r.name).lower())
+        if r.c_function != expected:
+            wrong.append(f"{r.name}: {r.c_function}, not {expected}")
+        if r.shares and by_name[r.shares].family != r.family:
+            wrong.append(f"{r.name} shares {r.shares} of another family")
+        if r.c_function not in c_definitions(REPO / "core" / r.family):
+            wrong.append(f"{r.name}: {r.c_function} is not defined in core/{r.family}/")
+        header = (REPO / "core" / "include" / "pxf" / f"{r.family}.h").read_text()
+        if not re.search(rf"\b{r.c_function}\s*\(", header):
+            wrong.append(f"{r.name}: {r.c_function} is not declared in <pxf/{r.family}.h>")
+        if not r.generated:
+            bodies = (FORTRAN / r.family / "bodies.fypp").read_text()
+            macro = re.search(rf"^#:def {r.lname}_body\(.*?^#:enddef", bodies, re.M | re.S)
+            text = macro.group(0) if macro else ""
+            # a body may reach it through its family's helper macros or procedures
+            helpers = re.findall(r"\$:(\w+)\(|\b(\w+)\(", text)
+            for name in {h for pair in helpers for h in pair if h}:
+                m = re.search(rf"^#:def {name}\(.*?^#:enddef|function {name}\b.*?end function {name}",
+                              bodies, re.M | re.S)
+                text += m.group(0) if m else ""
+            if not re.search(rf"\b{r.c_function}(_packed)?\s*\(", text):
+                wrong.append(f"{r.name}: its body does not call {r.c_function}")
+    assert wrong == []

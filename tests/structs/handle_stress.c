@@ -24,11 +24,11 @@ static void *worker(void *arg)
     for (int i = 0; i < ROUNDS && !failed; i++) {
         int h;
         long long v = id * 1000000 + i, got = -1;
-        if (pxf_struct_create("utimbuf", &h) != 0 ||
-            pxf_int_set(h, "actime", v) != 0 ||
-            pxf_int_get(h, "actime", &got) != 0 || got != v ||
-            pxf_struct_free(h) != 0 ||
-            pxf_struct_free(h) != PXF_EBADHANDLE) {
+        if (pxf_structcreate("utimbuf", &h) != 0 ||
+            pxf_intset(h, "actime", v) != 0 ||
+            pxf_intget(h, "actime", &got) != 0 || got != v ||
+            pxf_structfree(h) != 0 ||
+            pxf_structfree(h) != PXF_EBADHANDLE) {
             fprintf(stderr, "thread %ld round %d: handle misbehaved\n", id, i);
             failed = 1;
         }
@@ -50,7 +50,7 @@ int main(void)
         }
         if (pid == 0) {
             int h;
-            int ok = pxf_struct_create("tms", &h) == 0 && pxf_struct_free(h) == 0;
+            int ok = pxf_structcreate("tms", &h) == 0 && pxf_structfree(h) == 0;
             _exit(ok ? 0 : 3);
         }
         int status, r;

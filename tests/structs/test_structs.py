@@ -65,7 +65,7 @@ def test_handle_table_full(programs):
                            "locks around fork: a child of this multi-threaded program can "
                            "inherit one held by another thread and hang in its first malloc "
                            "(seen: the child waits in SizeClassAllocator64::GetFromAllocator "
-                           "under pxf_struct_create); glibc's malloc, which the suite runs "
+                           "under pxf_structcreate); glibc's malloc, which the suite runs "
                            "with, resets its locks in the child")
 def test_handle_table_threads_and_fork(programs):
     _, out, err = run([programs.c("handle_stress", "-lpxf")], timeout=120)

@@ -19,6 +19,9 @@ int pxf_setenv(const char *name, const char *value, int overwrite);
 /* Remove every variable. */
 int pxf_clearenv(void);
 
+/* uname(2) into a 'utsname' structure handle (<pxf/structs.h>). */
+int pxf_uname(int handle);
+
 #ifdef __cplusplus
 }
 #endif

@@ -191,7 +191,7 @@ int nsg_destroy(nsgid_t nsg);
 /* Read the topology from an override file instead of the machine (NULL or
  * "": the machine again). The environment variable PXF_NUMA_TOPOLOGY names
  * one for the whole process. The format is in docs/numa.md. */
-int pxf_numa_set_topology(const char *path);
+int pxf_numatopology(const char *path);
 
 /* Whether the machine's topology can be read. libhwloc is not linked: it
  * is loaded on the first call that needs the machine's topology (this one
@@ -210,8 +210,8 @@ int pxf_numa_choose(const numa_attr_t *attr, radid_t *home, radset_t candidates,
 
 /* Distance between two RADs (Tru64 units), CPU load of a RAD (percent of
  * its CPUs' time busy, read now). */
-int pxf_rad_distance(radid_t from, radid_t to, int *distance);
-int pxf_rad_load(radid_t rad, int *percent);
+int pxf_radgetdistance(radid_t from, radid_t to, int *distance);
+int pxf_radgetload(radid_t rad, int *percent);
 
 /* --- the PXF routines' calls on structure handles (0 or an errno) ----------
 
@@ -220,9 +220,9 @@ int pxf_rad_load(radid_t rad, int *percent);
    and jdst are 'radset' handles (PXFSTRUCTCREATE, <pxf/structs.h>);
    core/numa/numa_handles.c. */
 int pxf_nfork(int jattr, int *pid);
-int pxf_rad_fork(int rad, int flags, int *pid);
+int pxf_radfork(int rad, int flags, int *pid);
 int pxf_nloc(int jattr, int jset);
-int pxf_nfork_choice(int jattr, int *home, int jset);
+int pxf_nforkchoice(int jattr, int *home, int jset);
 
 int pxf_rademptyset(int jset);
 int pxf_radfillset(int jset);
@@ -239,22 +239,22 @@ int pxf_radxorset(int j1, int j2, int jdst);
 /* The smallest member above after (-1 to start), RAD_NONE at the end. */
 int pxf_radnext(int jset, int after, int *rad);
 
-int pxf_rad_get_num(int *n);
-int pxf_rad_get_max(int *n);
-int pxf_rad_get_state(int rad, int *state);
-int pxf_rad_get_freemem(int rad, long long *pages);
-int pxf_rad_get_physmem(int rad, long long *pages);
-int pxf_cpu_get_rad(int cpu, int *rad);
-int pxf_rad_get_current_home(int *rad);
+int pxf_radgetnum(int *n);
+int pxf_radgetmax(int *n);
+int pxf_radgetstate(int rad, int *state);
+int pxf_radgetfreemem(int rad, long long *pages);
+int pxf_radgetphysmem(int rad, long long *pages);
+int pxf_cpugetrad(int cpu, int *rad);
+int pxf_radgetcurrenthome(int *rad);
 
-int pxf_nsg_init(int key, int flags, int *nsg);
-int pxf_nsg_attach_pid(int nsg, int pid, int flags);
-int pxf_nsg_detach_pid(int pid);
-int pxf_nsg_destroy(int nsg);
+int pxf_nsginit(int key, int flags, int *nsg);
+int pxf_nsgattachpid(int nsg, int pid, int flags);
+int pxf_nsgdetachpid(int pid);
+int pxf_nsgdestroy(int nsg);
 
 /* rad_get_cpus as a Linux CPU list ("0-3,8"): at most cap bytes, no NUL;
  * *len the full length (longer than cap: truncated). */
-int pxf_rad_cpulist(int rad, char *buf, size_t cap, size_t *len);
+int pxf_radgetcpus(int rad, char *buf, size_t cap, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -68,8 +68,8 @@ int pxf_rfork_thread(int flags, void *stack, int (*func)(void *), void *arg,
  * is gone. The child gets func(copy), where copy is a copy of the `len`
  * bytes at `data` kept on the child's own stack, so the caller's buffer
  * may go away as soon as this returns. */
-int pxf_rfork_thread_copy(int flags, size_t stack_bytes, int (*func)(void *),
-                          const void *data, size_t len, int *pid);
+int pxf_rforkthread(int flags, size_t stack_bytes, int (*func)(void *),
+                    const void *data, size_t len, int *pid);
 
 /* Start a program with RFSPAWN semantics: the child shares the parent's
  * memory and the parent waits until it has called exec (vfork), caught

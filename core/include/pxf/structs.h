@@ -17,27 +17,24 @@
 extern "C" {
 #endif
 
-int pxf_struct_create(const char *type, int *handle);
-int pxf_struct_free(int handle);
+int pxf_structcreate(const char *type, int *handle);
+int pxf_structfree(int handle);
 
 /* Deep copy of instance `from` into instance `to`; both must be of `type`. */
-int pxf_struct_copy(const char *type, int from, int to);
+int pxf_structcopy(const char *type, int from, int to);
 
 /* Integer components, as 64-bit values. Setting a value the C field cannot
  * hold gives EINVAL; a string component name gives PXF_ENONAME. */
-int pxf_int_get(int handle, const char *component, long long *value);
-int pxf_int_set(int handle, const char *component, long long value);
+int pxf_intget(int handle, const char *component, long long *value);
+int pxf_intset(int handle, const char *component, long long value);
 
 /* String components. get copies at most cap bytes (no NUL added) and sets
  * *len to the full length; set takes len bytes (no NUL needed) and gives
  * EINVAL if the field cannot hold them or they contain a NUL. */
-int pxf_str_get(int handle, const char *component, char *buf, size_t cap,
-                size_t *len);
-int pxf_str_set(int handle, const char *component, const char *value,
-                size_t len);
-
-/* uname(2) into a 'utsname' handle. */
-int pxf_uname(int handle);
+int pxf_strget(int handle, const char *component, char *buf, size_t cap,
+               size_t *len);
+int pxf_strset(int handle, const char *component, const char *value,
+               size_t len);
 
 #ifdef __cplusplus
 }
