@@ -21,10 +21,13 @@ from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
 from .rfork import (RFCFDG, RFFDG, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPROC,
                     RFSIGSHARE, RFSPAWN, RFTHREAD, RFTSIGFLAGS, RFTSIGZMB,
                     rfork, spawn, spawnp)
-from . import numa
-from .numa import nfork
+from ._config import NUMA as _NUMA
 from .structs import (Struct, int_get, int_set, str_get, str_set,
                       struct_copy, struct_create, struct_free)
+
+if _NUMA:  # the NUMA family needs hwloc at build time (_config.NO_NUMA)
+    from . import numa
+    from .numa import nfork
 
 _fork_hooks.install()
 
@@ -39,7 +42,6 @@ __all__ = [
     "const", "isconst",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",
     "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",
-    "numa", "nfork",
     "Struct", "struct_create", "struct_free", "struct_copy", "int_get",
     "int_set", "str_get", "str_set",
-]
+] + (["numa", "nfork"] if _NUMA else [])

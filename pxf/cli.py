@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 
-from . import _config, build, numa
+from . import _config, build
 from .consts import const
 
 
@@ -84,24 +84,21 @@ def features() -> dict[str, str]:
                               if _fork_hooks.installed else "no"),
         "rfork": ("yes (FreeBSD and Plan 9 flags, rfork_thread, spawn)"
                   if _exports(*_RFORK_SYMBOLS) else "no"),
-        "nfork": (f"yes (Tru64 NUMA API; {numa_source()})"
-                  if _exports(*_NFORK_SYMBOLS) else "no"),
+        "nfork": (f"yes (Tru64 NUMA API; {numa_source()})" if _exports(*_NFORK_SYMBOLS)
+                  else "no (this build has no NUMA family: built without hwloc)"),
         "bproc_rfork": "yes" if _exports(*_BPROC_SYMBOLS) else "no (not in this release)",
     }
 
 
 def numa_source() -> str:
     """Where the NUMA topology comes from, and whether the machine's can be
-    read (hwloc is loaded at run time: it may be missing; a build may have
-    none: _config.HWLOC)."""
-    if not _config.HWLOC:
-        machine = "machine topology unavailable: this build has no hwloc"
-    else:
-        try:
-            numa.hwloc_status()
-            machine = ""
-        except OSError as e:
-            machine = f"machine topology unavailable: {e.strerror}"
+    read (hwloc is loaded at run time: it may be missing)."""
+    from . import numa
+    try:
+        numa.hwloc_status()
+        machine = ""
+    except OSError as e:
+        machine = f"machine topology unavailable: {e.strerror}"
     override = os.environ.get("PXF_NUMA_TOPOLOGY")
     if override:
         return f"topology from the override file {override}" + (f"; {machine}" if machine else "")
@@ -121,10 +118,14 @@ def cmd_info(args: argparse.Namespace) -> int:
     for k, v in features().items():
         print(f"  {k}: {v}")
     print("NUMA RADs:")
-    try:
-        print_topology(numa.topology(), indent="  ")
-    except OSError as e:
-        print(f"  unavailable: {e}")
+    if not _config.NUMA:
+        print("  none: this build has no NUMA family")
+    else:
+        from . import numa
+        try:
+            print_topology(numa.topology(), indent="  ")
+        except OSError as e:
+            print(f"  unavailable: {e}")
     print(f"routines ({len(_routines.ROUTINES)}):")
     for fam, title in _routines.FAMILIES.items():
         names = [n for n, (f, *_) in _routines.ROUTINES.items() if f == fam]
@@ -187,6 +188,10 @@ def print_topology(t, indent="") -> None:
 
 def cmd_numa(args: argparse.Namespace) -> int:
     """The topology, and where nfork would put a child now."""
+    if not _config.NUMA:
+        print(f"pxf: error: {_config.NO_NUMA}", file=sys.stderr)
+        return 2
+    from . import numa
     if args.topology:
         numa.set_topology(args.topology)
     t = numa.topology()

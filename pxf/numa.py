@@ -18,7 +18,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import _fpxf
+from . import _config
+
+if not _config.NUMA:
+    raise ImportError(_config.NO_NUMA)
+
+from . import _fpxf  # noqa: E402  (only a build with the family has its routines)
 from ._errors import check, checked
 from ._libpxf import libpxf
 from ._strings import argument, decode, output

@@ -18,6 +18,12 @@ from support import (EXAMPLES, HELPERS, REPORT, command_lines, parse, readme_blo
                      readme_text, run, run_shell_lines, source_copy, program_source)
 
 
+# A build without hwloc has no NUMA family (meson.build), so nothing in
+# tests/numa/ applies to it; tests/project/test_build_without_numa.py checks
+# such a build from any build.
+collect_ignore = [] if _config.NUMA else ["numa"]
+
+
 def pytest_terminal_summary(terminalreporter):
     for line in REPORT:
         terminalreporter.write_line(line)

@@ -14,10 +14,6 @@ from pxf import _config
 from support import REPO, run
 from test_numa_c import FOUR, numa  # noqa: F401  (numa: the fixture)
 
-# A build without hwloc (meson -Dhwloc=disabled) has none to load:
-# tests/numa/test_build_nohwloc.py covers it.
-pytestmark = pytest.mark.skipif(not _config.HWLOC, reason="built without hwloc")
-
 LIBPXF = os.path.join(_config.LIBDIR, "libpxf.so")
 
 

@@ -190,8 +190,8 @@ def test_cmake_package_inside_python_package(tmp_path):
 
 def test_info_features_come_from_the_build(monkeypatch):
     """`pxf info`'s features are read from the library and _config, not
-    typed in: a symbol libpxf lacks turns its feature off, and a build
-    without hwloc (_config.HWLOC False, meson -Dhwloc=disabled) says so."""
+    typed in: a symbol libpxf lacks turns its feature off (a build without
+    the NUMA family: tests/project/test_build_without_numa.py)."""
     from pxf import cli
     monkeypatch.setattr(cli, "_BPROC_SYMBOLS", ("bproc_rfork",))
     monkeypatch.setattr(cli, "_RFORK_SYMBOLS", ("pxf_rfork", "pxf_no_such_function"))
@@ -199,7 +199,3 @@ def test_info_features_come_from_the_build(monkeypatch):
     assert f["bproc_rfork"] == "no (not in this release)" and f["rfork"] == "no"
     assert f["implicit-interface externals"].startswith("yes")
     assert f["INTEGER(8) interfaces"].startswith("yes")
-    monkeypatch.setattr(_config, "HWLOC", False)
-    monkeypatch.delenv("PXF_NUMA_TOPOLOGY", raising=False)
-    assert cli.numa_source() == ("machine topology unavailable: this build has no hwloc; "
-                                 "an override file (PXF_NUMA_TOPOLOGY) works")
