@@ -99,3 +99,32 @@ def test_python_names_are_ascii_without_nul():
             call()
         assert str(e.value) == "embedded null byte"
     assert pxf.const(b"SIGTERM") == signal.SIGTERM
+
+
+def test_registry_alone(tmp_path):
+    """The consts family with its own table only (a build without the fork
+    variants): their names are ENONAME; a registered table is searched by
+    name after the family's, its parser asked for names no table has, and
+    a table or name known already is refused (core/consts/consts_internal.h)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    from support import REPO
+    (tmp_path / "consts").mkdir()
+    cc = ["cc", "-std=c11", "-D_GNU_SOURCE", "-Wall", "-Werror"]
+    subprocess.run([sys.executable, REPO / "tools" / "gen_consts.py", "consts",
+                    tmp_path / "consts" / "consts_table.h", REPO / "core" / "include", *cc],
+                   check=True)
+    exe = tmp_path / "c_registry"
+    subprocess.run([*cc, "-I", tmp_path, "-I", REPO / "core", "-I", REPO / "core" / "include",
+                    REPO / "core" / "consts" / "consts.c", Path(__file__).parent / "c_registry.c",
+                    "-o", exe, "-lpthread"], check=True)
+    _, out, _ = run([exe], check_rc=0)
+    enoname, einval, eexist, enospc = 4850, errno.EINVAL, errno.EEXIST, errno.ENOSPC
+    assert parse(out) == {
+        "SIGTERM": str(signal.SIGTERM), "RFPROC": f"error {enoname}",
+        "RFTSIGFLAGS(1)": f"error {enoname}", "TOY_A": "1", "register": "0",
+        "again": str(eexist), "clash": str(eexist), "TOY_B": "2", "TOY(7)": "7",
+        "TOY(8)": f"error {einval}", "TOY_C": f"error {enoname}", "fills": "1",
+        **{f"more{i}": "0" for i in range(7)}, "more7": str(enospc), "M6": "0"}
+    assert "TOY(7)=error 4850" in out.splitlines()    # before it was registered

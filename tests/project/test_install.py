@@ -64,6 +64,26 @@ def test_program_from_prefix_shared_and_static(prefix, tmp_path):
     assert rc == 0 and "exited with code 42" in out
 
 
+
+def test_static_link_keeps_the_fork_variants_constants(prefix, tmp_path):
+    """rfork and numa register their constants with PXFCONST from
+    constructors (core/consts/consts_internal.h); an object of libpxf.a
+    that nothing names is not linked, so decode.c and topology.c name the
+    tables: a static program that uses those routines knows RFPROC,
+    RFTSIGFLAGS(n) and RAD_INSIST (docs/consts.md)."""
+    import signal
+    exe = tmp_path / "static_consts"
+    private = [f for f in pkg_config(prefix, "--static", "--libs-only-l") if f != "-lpxf"]
+    subprocess.run([_config.FC, *pkg_config(prefix, "--cflags"),
+                    str(Path(__file__).parent / "t_static_consts.f90"), "-o", str(exe),
+                    str(prefix / "lib/libpxf.a"), *private], check=True)
+    assert "libpxf" not in run(["ldd", exe], check_rc=0)[1]
+    _, out, _ = run([exe], check_rc=0)
+    got = dict(line.split("=", 1) for line in out.split())
+    assert got == {"SIGTERM": str(int(signal.SIGTERM)), "RFPROC": "16", "RAD_INSIST": "1",
+                   "RFTSIGFLAGS(SIGUSR1)": str(int(signal.SIGUSR1) << 20)}
+
+
 LMOD = "/usr/share/lmod/lmod/libexec/lmod"
 
 

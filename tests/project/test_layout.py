@@ -8,10 +8,9 @@ import sys
 
 from support import REPO
 
-# consts parses RFTSIGFLAGS(sig), a macro of <pxf/rfork.h> (and its
-# generated table reads rfork's and numa's constants): known, to go when
-# fork variants register their constants as they register structures.
-KNOWN_UPWARD_INCLUDES = ["consts/consts.c -> include/pxf/rfork.h"]
+# None left: rfork and numa register their constants with consts
+# (core/consts/consts_internal.h) as they register their structures.
+KNOWN_UPWARD_INCLUDES = []
 
 
 def core_graph():

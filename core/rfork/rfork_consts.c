@@ -1,0 +1,52 @@
+/* rfork_consts.c - the RF* flags of <pxf/rfork.h> and RFTSIGFLAGS(n) for
+ * PXFCONST, registered with core/consts when the library is loaded
+ * (core/consts names no fork variant). decode.c names the table, so a
+ * static link that uses the rfork routines links this file and runs its
+ * constructor. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pxf/consts.h>
+#include <pxf/errors.h>
+#include <pxf/rfork.h>
+#include "consts/consts_internal.h"
+#include "rfork/rfork_consts_table.h"  /* generated in the build tree */
+#include "rfork_plan.h"
+
+/* "RFTSIGFLAGS(12)" or "RFTSIGFLAGS(SIGUSR2)": the bits rfork's RFTSIGZMB
+ * reads the exit signal from, as the C macro makes them, so Fortran can
+ * IOR them into the flags. Signal numbers above 64 are EINVAL. */
+#define RFTSIG_PREFIX "RFTSIGFLAGS("
+static int rftsigflags(const char *name, long long *value)
+{
+    if (strncmp(name, RFTSIG_PREFIX, strlen(RFTSIG_PREFIX)) != 0)
+        return PXF_ENONAME;
+    const char *arg = name + strlen(RFTSIG_PREFIX);
+    size_t len = strlen(arg);
+    char inner[32];
+    if (len < 2 || arg[len - 1] != ')' || len - 1 >= sizeof inner)
+        return PXF_ENONAME;
+    memcpy(inner, arg, len - 1);
+    inner[len - 1] = '\0';
+    long long sig;
+    char *end;
+    if (inner[0] >= '0' && inner[0] <= '9') {
+        sig = strtoll(inner, &end, 10);
+        if (*end != '\0')
+            return PXF_ENONAME;
+    } else if (strncmp(inner, "SIG", 3) != 0 || pxf_const(inner, &sig) != 0) {
+        return PXF_ENONAME;
+    }
+    if (sig < 0 || sig > 64)
+        return EINVAL;
+    *value = RFTSIGFLAGS(sig);
+    return 0;
+}
+
+const struct pxf_const_table pxf_rfork_consts = PXF_CONST_TABLE("rfork", rftsigflags);
+
+__attribute__((constructor)) static void register_consts(void)
+{
+    pxf_const_register(&pxf_rfork_consts);
+}
