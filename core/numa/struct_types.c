@@ -19,8 +19,8 @@ const struct pxf_struct_type pxf_numa_attr_type =
 /* A RAD set: no components, used through the PXFRAD* routines. */
 const struct pxf_struct_type pxf_radset_type = { "radset", sizeof(struct pxf_radset), NULL, 0 };
 
-/* numa_handles.c names both descriptors, so a static link that uses the
- * NUMA routines links this file and runs its constructor. */
+/* Registered when the library is loaded (a static program has this file
+ * too: libpxf.a is prelinked, meson.build). */
 __attribute__((constructor)) static void register_struct_types(void)
 {
     pxf_struct_type_register(&pxf_numa_attr_type);

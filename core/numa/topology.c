@@ -9,9 +9,6 @@
 #include "common/fork_registry.h"
 #include "topology.h"
 
-/* Links numa_consts.c, and so the NUMA constants, with the routines that
- * read the topology (topology.h). */
-__attribute__((used)) static const void *const link_numa_consts = &pxf_numa_consts;
 
 static void reset_topology(void);
 static struct pxf_fork_lock topo_lock = PXF_FORK_LOCK_INIT(reset_topology);

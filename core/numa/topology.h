@@ -52,12 +52,6 @@ struct numa_topology {
     bool from_file;
 };
 
-/* numa_consts.c's table, registered with core/consts by its constructor;
- * topology.c names it so that a static link with the NUMA routines gets
- * the R_*, RAD_*, NSG_* names (a .o of libpxf.a that nothing names is
- * left out). */
-struct pxf_const_table;
-extern const struct pxf_const_table pxf_numa_consts;
 
 /* Lock, and load the topology on first use (PXF_NUMA_TOPOLOGY or the
  * machine). On error the lock is not held. */

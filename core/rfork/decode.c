@@ -17,9 +17,6 @@
 #define PLAN9_FLAGS (RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | \
                      RFNOWAIT | RFCNAMEG | RFCENVG | RFCFDG | RFREND | RFNOMNT)
 
-/* Links rfork_consts.c, and so the RF* names, with every rfork routine
- * that takes the flags (rfork_plan.h). */
-__attribute__((used)) static const void *const link_rfork_consts = &pxf_rfork_consts;
 
 /* Linux signals run from 1 to 64; clone3 refuses an exit signal above. */
 #define MAX_EXIT_SIGNAL 64

@@ -1,8 +1,8 @@
 /* rfork_consts.c - the RF* flags of <pxf/rfork.h> and RFTSIGFLAGS(n) for
  * PXFCONST, registered with core/consts when the library is loaded
- * (core/consts names no fork variant). decode.c names the table, so a
- * static link that uses the rfork routines links this file and runs its
- * constructor. */
+ * (core/consts names no fork variant). libpxf.a is prelinked
+ * (meson.build), so a static program has this file, and runs its
+ * constructor, whatever it calls. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +44,7 @@ static int rftsigflags(const char *name, long long *value)
     return 0;
 }
 
-const struct pxf_const_table pxf_rfork_consts = PXF_CONST_TABLE("rfork", rftsigflags);
+static const struct pxf_const_table pxf_rfork_consts = PXF_CONST_TABLE("rfork", rftsigflags);
 
 __attribute__((constructor)) static void register_consts(void)
 {

@@ -51,11 +51,6 @@ extern atomic_int pxf_shared_vm_peers;
 /* Decode FreeBSD rfork flags, with FreeBSD's EINVAL checks, or Plan 9's
  * with Plan 9's (decode.c). */
 int pxf_rfork_decode(int flags, struct rfork_plan *plan);
-/* rfork_consts.c's table, registered with core/consts by its constructor;
- * decode.c names it so that a static link with the rfork routines gets
- * the RF* names (a .o of libpxf.a that nothing names is left out). */
-struct pxf_const_table;
-extern const struct pxf_const_table pxf_rfork_consts;
 int pxf_rfork_decode_plan9(int flags, struct rfork_plan *plan);
 
 /* Make a child with its own (copied) address space, as the plan says.

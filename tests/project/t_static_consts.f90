@@ -1,11 +1,13 @@
-! PXFCONST in a program linked with libpxf.a: the RF* and NUMA names are
-! registered by their fork variants (core/consts/consts_internal.h), and a
-! static link gets them with the variant's routines. Prints NAME=value.
+! PXFCONST and PXFSTRUCTCREATE in a program linked with libpxf.a that calls
+! no rfork or NUMA routine: the RF* and NUMA names and the NUMA structures
+! are registered by their fork variants from constructors, and libpxf.a is
+! one prelinked object, so a static program has them all the same.
+! Prints NAME=value.
 program t_static_consts
-  use pxf, only: pxfconst, pxfrfork, pxfradgetnum
+  use pxf, only: pxfconst, pxfstructcreate
   implicit none
   integer(8) :: v, ierr
-  integer :: pid, inum, ierror
+  integer :: jhandle, ierror
   character(len=24), parameter :: names(4) = [character(len=24) :: &
       'SIGTERM', 'RFPROC', 'RAD_INSIST', 'RFTSIGFLAGS(SIGUSR1)']
   integer :: i
@@ -17,10 +19,6 @@ program t_static_consts
       print '(a,a,i0)', trim(names(i)), '=', v
     end if
   end do
-  ! never run: the program uses the rfork and NUMA routines, as one that
-  ! looks their constants up does
-  if (command_argument_count() > 99) then
-    call pxfrfork(0, pid, ierror)
-    call pxfradgetnum(inum, ierror)
-  end if
+  call pxfstructcreate('radset', jhandle, ierror)
+  print '(a,i0)', 'radset=', ierror
 end program t_static_consts

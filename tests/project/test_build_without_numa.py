@@ -25,6 +25,8 @@ program nonuma
   integer :: ival, ierror, jhandle
   call pxfconst('RFPROC', ival, ierror)
   print '(a,i0)', 'rfproc.ierror=', ierror
+  call pxfconst('RAD_INSIST', ival, ierror)
+  print '(a,i0)', 'rad_insist.ierror=', ierror
   call pxfstructcreate('radset', jhandle, ierror)
   print '(a,i0)', 'radset.ierror=', ierror
   call pxfstructcreate('utsname', jhandle, ierror)
@@ -87,7 +89,8 @@ def test_fortran_without_the_numa_family(nonuma, tmp_path):
     run([_config.FC, f"-I{mods}", src, f"-L{lib}", "-lpxf", f"-Wl,-rpath,{lib}", "-o", exe],
         check_rc=0, cwd=tmp_path)
     kv = parse(run([exe], check_rc=0)[1])
-    assert kv == {"rfproc.ierror": "0", "radset.ierror": str(ENONAME),
+    assert kv == {"rfproc.ierror": "0", "rad_insist.ierror": str(ENONAME),
+                  "radset.ierror": str(ENONAME),
                   "utsname.ierror": "0"}
     # no NUMA routine in module pxf or the library: a call does not link
     src.write_text("program p\n  use pxf\n  integer :: ipid, ierror\n"

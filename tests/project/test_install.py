@@ -66,11 +66,11 @@ def test_program_from_prefix_shared_and_static(prefix, tmp_path):
 
 
 def test_static_link_keeps_the_fork_variants_constants(prefix, tmp_path):
-    """rfork and numa register their constants with PXFCONST from
-    constructors (core/consts/consts_internal.h); an object of libpxf.a
-    that nothing names is not linked, so decode.c and topology.c name the
-    tables: a static program that uses those routines knows RFPROC,
-    RFTSIGFLAGS(n) and RAD_INSIST (docs/consts.md)."""
+    """rfork and numa register their constants with PXFCONST, and numa its
+    structures, from constructors in files nothing names
+    (core/consts/consts_internal.h); libpxf.a is one prelinked object, so a
+    static program that calls none of their routines still has RFPROC,
+    RFTSIGFLAGS(n), RAD_INSIST and 'radset' (docs/consts.md)."""
     import signal
     exe = tmp_path / "static_consts"
     private = [f for f in pkg_config(prefix, "--static", "--libs-only-l") if f != "-lpxf"]
@@ -81,7 +81,7 @@ def test_static_link_keeps_the_fork_variants_constants(prefix, tmp_path):
     _, out, _ = run([exe], check_rc=0)
     got = dict(line.split("=", 1) for line in out.split())
     assert got == {"SIGTERM": str(int(signal.SIGTERM)), "RFPROC": "16", "RAD_INSIST": "1",
-                   "RFTSIGFLAGS(SIGUSR1)": str(int(signal.SIGUSR1) << 20)}
+                   "RFTSIGFLAGS(SIGUSR1)": str(int(signal.SIGUSR1) << 20), "radset": "0"}
 
 
 LMOD = "/usr/share/lmod/lmod/libexec/lmod"
