@@ -4,6 +4,8 @@ Kept apart from the table so the table stays plain data. Every function
 returns source text (declarations, statements or interface bodies); the
 templates decide where it goes.
 """
+import re
+
 from pxf_table import KIND_NAMES
 
 
@@ -144,7 +146,8 @@ def generated_body(routine, K, H):
 
     Inputs that do not fit the C type give EINVAL (EBADHANDLE for handles);
     outputs that do not fit the caller's kind give EOVERFLOW; on failure
-    integer outputs are -1, as the C calls return."""
+    the outputs follow the rule of docs/conventions.md, "Outputs after a
+    failure" (fail_outputs: every integer output -1)."""
     cargs = routine.core_args()
     lines = [f"integer({a.ctype}) :: c_{a.name}" for a in cargs]
     has_ierror = routine.has_ierror
@@ -159,7 +162,7 @@ def generated_body(routine, K, H):
         if _needs_range_check(src, a.ctype):
             code = "PXF_EBADHANDLE" if a.is_handle else "PXF_EINVAL"
             lines.append(f"if (.not. ({_fits(a.name, a.ctype)})) then")
-            lines += [f"  {s}" for s in _fail_outputs(routine, K, H)]
+            lines += [f"  {s}" for s in fail_outputs(routine)]
             lines.append(f"  {failure.format(code=code)}")
             lines.append("  return")
             lines.append("end if")
@@ -188,14 +191,38 @@ def generated_body(routine, K, H):
             lines.append(f"  {a.name} = int(c_{a.name}, {KIND_NAMES[dst]})")
         lines.append("end if")
         lines.append("if (rc /= 0) then")
-        lines += [f"  {s}" for s in _fail_outputs(routine, K, H)]
+        lines += [f"  {s}" for s in fail_outputs(routine)]
         lines.append("end if")
     lines.append(f"ierror = int(rc, {KIND_NAMES[K]})")
     return lines
 
 
-def _fail_outputs(routine, K, H):
-    return [f"{a.name} = -1" for a in routine.core_args() if a.intent == "out"]
+def fail_outputs(routine):
+    """The outputs' values after a failed call, the one rule of
+    docs/conventions.md ("Outputs after a failure"): every INTEGER output
+    -1, every CHARACTER output all blanks. IERROR itself is not among them."""
+    return [f"{a.name} = " + ("' '" if a.type == "str" else "-1")
+            for a in routine.args if a.intent == "out" and a.name != "ierror"]
+
+
+def hand_body(routine, body):
+    """A hand-written body (fortran/<family>/bodies.fypp) followed by the
+    rule for outputs after a failure, so no hand-written routine can set
+    them otherwise: when IERROR is nonzero, and not ETRUNC (where the string
+    holds its first LEN characters and the length the full length), the
+    outputs get fail_outputs. The body must therefore reach its end: a
+    RETURN would skip the rule."""
+    if re.search(r"^\s*return\b", body, re.M | re.I):
+        raise ValueError(f"{routine.name}: a hand-written body may not RETURN "
+                         "(the outputs after a failure are set after it)")
+    outs = fail_outputs(routine)
+    if not routine.has_ierror or not outs:
+        return body
+    cond = "ierror /= 0"
+    if any(a.type == "str" and a.intent == "out" for a in routine.args):
+        cond += " .and. ierror /= PXF_ETRUNC"
+    return "\n".join([body.rstrip("\n"), f"    if ({cond}) then"]
+                     + [f"      {s}" for s in outs] + ["    end if"])
 
 
 def indent(lines, n=4):

@@ -13,7 +13,9 @@ only, the C function takes the inputs by value and the outputs by pointer,
 in the order of ``core_order`` (default: the Fortran order), and returns
 errno. Any other routine has its body
 written by hand, as the fypp macro ``<name>_body`` in
-fortran/<family>/bodies.fypp; its signature still comes from here.
+fortran/<family>/bodies.fypp; its signature still comes from here. Either
+way the outputs after a failure are set by fgen.fail_outputs, the rule of
+docs/conventions.md ("Outputs after a failure"), not by the body.
 
 Argument kinds: 'K' is the routine's integer kind (every specific exists for
 INTEGER(4) and INTEGER(8)); 'H' is a structure handle, whose kind varies

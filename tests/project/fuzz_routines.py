@@ -16,8 +16,13 @@ Each worker counts its cases and writes the arguments of the case it is
 about to run into a shared page before the call, so a worker killed by a
 signal (a crash in the library) or one that overruns its time (a hang)
 names the case. Invariants checked per call: the call returns (or f2py
-refuses the arguments with a Python exception), and IERROR is 0, an errno
-value or a 1003.9 code. Constraints on the arguments, and why:
+refuses the arguments with a Python exception); IERROR is 0, an errno
+value or a 1003.9 code; and after a failure (IERROR nonzero, not ETRUNC)
+the outputs follow docs/conventions.md, "Outputs after a failure": every
+integer output -1, every string output blanks (f2py drops a string's
+trailing blanks, so it comes back empty; PXFREAD's byte buffer comes back
+whole). Each worker also counts the failed calls whose outputs it checked.
+Constraints on the arguments, and why:
   - PXFSLEEP: seconds <= 0 (a long sleep is not a hang);
   - PXFEXIT, PXFFASTEXIT: called in a fork of the worker, whose exit status
     must be the low 8 bits of the argument;
@@ -49,8 +54,11 @@ from hypothesis import strategies as st
 from pxf import _fpxf
 from pxf._routines import FORTRAN_ONLY, ROUTINES
 
-SLOT = 8192          # per routine: count (8 bytes), then the current case
+SLOT = 8192          # per routine: count, failed calls checked (8 bytes each),
+CASE = 16            # then the current case
 PXF_CODES = range(4850, 4857)
+ETRUNC = 4852
+BLANK = ord(" ")
 INT32 = st.one_of(st.integers(-2**31, 2**31 - 1),
                   st.sampled_from([0, 1, -1, 2, 3, 17, 255, 256, 4096, 65535, 65536,
                                    2**31 - 1, -2**31]))
@@ -125,14 +133,33 @@ def prepare(routine, values):
     return call
 
 
-def ierror_of(routine, result):
+def outputs_of(routine, result):
+    """{name: (type, value)} of the outputs f2py returned, ierror last;
+    None for a function (no ierror)."""
     _, _, kind, args = ROUTINES[routine]
-    if kind is not None:          # functions have no ierror
+    if kind is not None:
         return None
-    outs = [n for n, t, i, k in args if i == "out"]
-    if len(outs) == 1:
-        return int(result)
-    return int(result[-1])
+    outs = [(n, t) for n, t, i, k in args if i == "out"]
+    values = [result] if len(outs) == 1 else list(result)
+    return {n: (t, v) for (n, t), v in zip(outs, values, strict=True)}
+
+
+def wrong_failure_outputs(outputs):
+    """The outputs of a failed call that break the rule of
+    docs/conventions.md (every integer -1, every string blank)."""
+    wrong = {}
+    for name, (typ, v) in outputs.items():
+        if name == "ierror":
+            continue
+        if typ == "int":
+            ok = int(v) == -1
+        elif isinstance(v, np.ndarray):   # PXFREAD's buffer, as bytes
+            ok = bool(np.all(v == BLANK))
+        else:
+            ok = set(bytes(v)) <= {BLANK}
+        if not ok:
+            wrong[name] = v if typ == "int" else bytes(v)[:40]
+    return wrong
 
 
 class OutOfTime(BaseException):
@@ -148,7 +175,7 @@ def worker(routine, slot, deadline):
 
     def note(text):
         raw = text.encode("utf-8", "replace")[:SLOT - 16]
-        slot[8:8 + len(raw) + 1] = raw + b"\0"
+        slot[CASE:CASE + len(raw) + 1] = raw + b"\0"
 
     @settings(max_examples=10**9, deadline=None, database=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))
@@ -188,9 +215,19 @@ def worker(routine, slot, deadline):
             return                       # f2py refused the arguments
         if routine in FORKS and os.getpid() != me:
             os._exit(0)
-        ierr = ierror_of(routine, result)
-        if ierr is not None and ierr != 0 and not (0 < ierr < 4096 or ierr in PXF_CODES):
+        outputs = outputs_of(routine, result)
+        if outputs is None:
+            return
+        ierr = int(outputs["ierror"][1])
+        if ierr != 0 and not (0 < ierr < 4096 or ierr in PXF_CODES):
             raise AssertionError(f"ierror {ierr} is no errno or 1003.9 code")
+        if ierr not in (0, ETRUNC):
+            wrong = wrong_failure_outputs(outputs)
+            if wrong:
+                raise AssertionError(f"ierror {ierr}: outputs {wrong} break the rule "
+                                     "for outputs after a failure")
+            failed = int.from_bytes(slot[8:16], "little") + 1
+            slot[8:16] = failed.to_bytes(8, "little")
 
     try:
         while True:
@@ -251,7 +288,8 @@ def run_init(routines, seconds, report_fd):
                     outcome = "hang"
                 time.sleep(0.005)
         count = int.from_bytes(slot[0:8], "little")
-        case = bytes(slot[8:SLOT - 2048]).split(b"\0", 1)[0].decode("utf-8", "replace")
+        failed = int.from_bytes(slot[8:16], "little")
+        case = bytes(slot[CASE:SLOT - 2048]).split(b"\0", 1)[0].decode("utf-8", "replace")
         if outcome is None:
             if os.WIFSIGNALED(status):
                 outcome = f"killed by signal {os.WTERMSIG(status)}"
@@ -260,7 +298,7 @@ def run_init(routines, seconds, report_fd):
                 outcome = f"raised {why}"
             elif os.WEXITSTATUS(status) != 0:
                 outcome = f"worker exit status {os.WEXITSTATUS(status)}"
-        results[routine] = {"cases": count, "seconds": round(time.monotonic() - started, 3), **({"failure": outcome, "case": case}
+        results[routine] = {"cases": count, "failed": failed, "seconds": round(time.monotonic() - started, 3), **({"failure": outcome, "case": case}
                                                if outcome else {})}
     while _reap_any() is not None:
         pass
