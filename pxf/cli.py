@@ -251,8 +251,8 @@ def parser() -> argparse.ArgumentParser:
     nm.add_argument("--topology", metavar="FILE", help="an override file (docs/numa.md)")
     nm.add_argument("--flags", default="", metavar="F,F",
                     help="RAD_ flags: smallmem, largemem, insist ...")
-    nm.add_argument("--distance", type=int, default=100,
-                    help="nattr_distance (100 = local; default 100)")
+    nm.add_argument("--distance", type=int, default=numa.RAD_DIST_LOCAL,
+                    help="nattr_distance (default %(default)s: RAD_DIST_LOCAL, local)")
     where = nm.add_mutually_exclusive_group()
     where.add_argument("--rads", metavar="R,R", help="a RAD set (default: every RAD)")
     where.add_argument("--path", help="a file, device node or PCI bus id")

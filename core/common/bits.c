@@ -10,14 +10,14 @@
 int bits_count(const uint64_t *bits, int nbits)
 {
     int n = 0;
-    for (int w = 0; w < nbits / 64; w++)
+    for (int w = 0; w < PXF_BITS_WORDS(nbits); w++)
         n += __builtin_popcountll(bits[w]);
     return n;
 }
 
 int bits_parse_list(uint64_t *bits, int nbits, const char *list)
 {
-    memset(bits, 0, (size_t)nbits / 8);
+    memset(bits, 0, (size_t)PXF_BITS_WORDS(nbits) * sizeof *bits);
     const char *p = list;
     while (*p && *p != '\n') {
         char *end;

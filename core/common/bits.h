@@ -6,12 +6,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A set is an array of uint64_t words, bit i in word i / PXF_BITS_PER_WORD;
+ * PXF_BITS_WORDS(nbits) words hold nbits. */
+#define PXF_BITS_PER_WORD 64
+#define PXF_BITS_WORDS(nbits) ((nbits) / PXF_BITS_PER_WORD)
+
 static inline bool bit_test(const uint64_t *bits, int i)
 {
-    return (bits[i / 64] >> (i % 64)) & 1;
+    return (bits[i / PXF_BITS_PER_WORD] >> (i % PXF_BITS_PER_WORD)) & 1;
 }
-static inline void bit_set(uint64_t *bits, int i) { bits[i / 64] |= 1ULL << (i % 64); }
-static inline void bit_clear(uint64_t *bits, int i) { bits[i / 64] &= ~(1ULL << (i % 64)); }
+static inline void bit_set(uint64_t *bits, int i)
+{
+    bits[i / PXF_BITS_PER_WORD] |= 1ULL << (i % PXF_BITS_PER_WORD);
+}
+static inline void bit_clear(uint64_t *bits, int i)
+{
+    bits[i / PXF_BITS_PER_WORD] &= ~(1ULL << (i % PXF_BITS_PER_WORD));
+}
 int bits_count(const uint64_t *bits, int nbits);
 /* Parse a Linux list ("0-3,8"); EINVAL if malformed or out of range. */
 int bits_parse_list(uint64_t *bits, int nbits, const char *list);

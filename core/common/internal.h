@@ -3,6 +3,8 @@
 #define PXF_INTERNAL_H
 
 #include <errno.h>
+#include <stddef.h>
+#include <string.h>
 
 /* The one "-1 means errno" conversion: a libc return value to 0 / errno. */
 static inline int pxf_errno_of(long result)
@@ -16,6 +18,14 @@ static inline int pxf_errno_fail(int err)
 {
     errno = err;
     return -1;
+}
+
+/* strlen(prefix) when s starts with prefix (not empty), else 0: the
+ * offset of what follows it. */
+static inline size_t pxf_prefix(const char *s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(s, prefix, n) == 0 ? n : 0;
 }
 
 /* A NULL-terminated vector pointing into `strings` (count strings laid end

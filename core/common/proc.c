@@ -6,9 +6,13 @@
 
 #include "proc.h"
 
+/* A stat line has 52 fields, each a number but the state letter and the
+ * command (at most 16 bytes, TASK_COMM_LEN): well under this. */
+#define PROC_STAT_LINE_MAX 1024
+
 int pxf_proc_stat_field(pid_t pid, int field, unsigned long long *value)
 {
-    char path[64], buf[1024];
+    char path[64], buf[PROC_STAT_LINE_MAX];
     snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
     FILE *f = pid > 0 ? fopen(path, "re") : NULL;
     if (f == NULL)
@@ -16,9 +20,9 @@ int pxf_proc_stat_field(pid_t pid, int field, unsigned long long *value)
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
-    /* field 2, the command, may hold spaces: count from its ')' */
+    /* the command may hold spaces: count from its last ')' */
     char *p = strrchr(buf, ')');
-    for (int at = 2; p && *p; p++)
+    for (int at = PROC_STAT_COMM; p && *p; p++)
         if (*p == ' ' && ++at == field) {
             *value = strtoull(p + 1, NULL, 10);
             return 0;

@@ -6,6 +6,7 @@
 
 /* Fields of /proc/PID/stat (proc(5)), counted from 1. */
 enum {
+    PROC_STAT_COMM = 2,            /* "(command)": may hold spaces and ')' */
     PROC_STAT_NUM_THREADS = 20,
     PROC_STAT_STARTTIME = 22,      /* clock ticks after boot */
     PROC_STAT_PROCESSOR = 39,      /* the CPU it last ran on */

@@ -10,6 +10,7 @@
  * least this busy or this little of its memory is free. */
 #define OVERLOAD_LOAD_PERCENT 90
 #define OVERLOAD_FREE_PERMILLE 50
+#define PERMILLE 1000
 
 static bool can_be_home(const struct numa_rad *r)
 {
@@ -19,14 +20,15 @@ static bool can_be_home(const struct numa_rad *r)
 static bool overloaded(const struct numa_rad *r)
 {
     return r->load >= OVERLOAD_LOAD_PERCENT
-        || (r->physmem > 0 && r->freemem * 1000 < r->physmem * OVERLOAD_FREE_PERMILLE);
+        || (r->physmem > 0 && r->freemem * PERMILLE < r->physmem * OVERLOAD_FREE_PERMILLE);
 }
 
 /* Idle share times free-memory share, both in per mille. */
 static long long balance_score(const struct numa_rad *r)
 {
-    long long free_pm = r->physmem > 0 ? r->freemem * 1000 / r->physmem : 0;
-    return (100 - r->load) * 10LL * free_pm;
+    long long free_pm = r->physmem > 0 ? r->freemem * PERMILLE / r->physmem : 0;
+    long long idle_pm = (long long)(NUMA_LOAD_MAX - r->load) * (PERMILLE / NUMA_LOAD_MAX);
+    return idle_pm * free_pm;
 }
 
 /* Is a a better home than b? Ties go to the lower id (b comes first). */

@@ -15,6 +15,9 @@
 #endif
 
 /* hwloc's symbol names, after its optional renaming (hwloc/rename.h). */
+/* hwloc's API versions are 0xMMmmrr: the major version in the top byte. */
+#define HWLOC_API_MAJOR(v) ((unsigned)(v) >> 16)
+
 #define SYMBOL_STRING(s) #s
 #define SYMBOL(s) SYMBOL_STRING(s)
 #define HWLOC_LOOKUP(name) \
@@ -53,7 +56,7 @@ static void load_hwloc(void)
     HWLOC_FUNCTIONS(HWLOC_LOOKUP)
     /* hwloc's rule: the same major API version as the headers (the
      * structures pxf reads are those of that major version). */
-    if (err == 0 && (table.get_api_version() >> 16) != (HWLOC_API_VERSION >> 16)) {
+    if (err == 0 && HWLOC_API_MAJOR(table.get_api_version()) != HWLOC_API_MAJOR(HWLOC_API_VERSION)) {
         snprintf(message, sizeof message, "%s is hwloc API %#x, pxf was built for %#x",
                  PXF_HWLOC_SONAME, table.get_api_version(), (unsigned)HWLOC_API_VERSION);
         err = ENOSYS;

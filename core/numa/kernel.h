@@ -4,6 +4,7 @@
 #ifndef PXF_NUMA_KERNEL_H
 #define PXF_NUMA_KERNEL_H
 
+#include <limits.h>
 #include <linux/mempolicy.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -11,6 +12,9 @@
 #include <pxf/numa.h>
 
 #define NODEMASK_BITS (PXF_MAX_RADS + 1UL)
+/* The kernel's node masks are arrays of unsigned long. */
+#define NODEMASK_WORD_BITS (CHAR_BIT * sizeof(unsigned long))
+#define NODEMASK_WORDS (PXF_MAX_RADS / NODEMASK_WORD_BITS)
 
 static inline long sys_get_mempolicy(int *mode, unsigned long *mask,
                                      unsigned long maxnode, void *addr,
@@ -39,11 +43,11 @@ static inline long sys_move_pages(pid_t pid, unsigned long count, void **pages,
 }
 
 /* The mask of one node. */
-static inline void node_mask(int node, unsigned long mask[PXF_MAX_RADS / 64])
+static inline void node_mask(int node, unsigned long mask[NODEMASK_WORDS])
 {
-    for (int w = 0; w < PXF_MAX_RADS / 64; w++)
+    for (size_t w = 0; w < NODEMASK_WORDS; w++)
         mask[w] = 0;
-    mask[node / 64] = 1UL << (node % 64);
+    mask[node / NODEMASK_WORD_BITS] = 1UL << (node % NODEMASK_WORD_BITS);
 }
 
 /* The memory policy nfork and nsg_attach_pid give: preferred home node,
@@ -56,8 +60,8 @@ static inline int home_policy_mode(unsigned long flags)
 /* Move every page of pid (0: the caller) that can move to node. */
 static inline long migrate_all_to(pid_t pid, int node)
 {
-    unsigned long from[PXF_MAX_RADS / 64], to[PXF_MAX_RADS / 64];
-    for (int w = 0; w < PXF_MAX_RADS / 64; w++)
+    unsigned long from[NODEMASK_WORDS], to[NODEMASK_WORDS];
+    for (size_t w = 0; w < NODEMASK_WORDS; w++)
         from[w] = ~0UL;
     node_mask(node, to);
     return sys_migrate_pages(pid, NODEMASK_BITS, from, to);

@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "common/internal.h"
 #include "kernel.h"
 #include "numa_internal.h"
 
@@ -24,12 +25,22 @@ static bool movable(const char *perms, const char *path)
     if (perms[1] != 'w' || perms[3] != 'p')
         return false;              /* read-only or shared by design */
     /* device memory (GPU, MMIO) is not the kernel's to copy */
-    return strncmp(path, "/dev/", 5) != 0 || strncmp(path, "/dev/zero", 9) == 0;
+    return !pxf_prefix(path, "/dev/") || pxf_prefix(path, "/dev/zero");
 }
 
 /* mincore(2) over at most this many pages at a time: a mapping may be
  * a reservation of terabytes with few pages resident. */
 #define MINCORE_CHUNK ((size_t)1 << 20)
+/* mincore(2): bit 0 of a page's byte says it is resident. */
+#define MINCORE_RESIDENT 1
+
+/* A line of /proc/self/maps (proc(5)): the address range, permissions,
+ * offset, device and inode take under MAPS_FIELDS_MAX bytes, then the path
+ * (read up to MAPS_PATH_WIDTH bytes: PATH_MAX with its NUL). */
+#define MAPS_FIELDS_MAX 128
+#define MAPS_PATH_WIDTH 4095
+#define MAPS_STR(n) #n
+#define MAPS_WIDTH(n) MAPS_STR(n)
 
 /* Writing each resident page back to itself reads and writes memory the
  * program does not own in the C sense (heap redzones and freed blocks,
@@ -50,7 +61,7 @@ static void touch_resident(char *start, size_t len, size_t page, unsigned char *
         if (mincore(start + done, pages * page, vec) != 0)
             return;
         for (size_t i = 0; i < pages; i++)
-            if (vec[i] & 1) {
+            if (vec[i] & MINCORE_RESIDENT) {
                 volatile char *p = start + done + i * page;
                 *p = *p;
             }
@@ -68,11 +79,12 @@ int numa_migrate_self(int node)
     sigprocmask(SIG_BLOCK, &all, &old);
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     unsigned char *vec = malloc(MINCORE_CHUNK);
-    char line[4096 + 128];
+    char line[MAPS_FIELDS_MAX + MAPS_PATH_WIDTH + 1];
     while (fgets(line, sizeof line, maps)) {
         unsigned long lo, hi;
-        char perms[5] = "", path[4096] = "";
-        if (sscanf(line, "%lx-%lx %4s %*s %*s %*s %4095s", &lo, &hi, perms, path) < 3)
+        char perms[5] = "", path[MAPS_PATH_WIDTH + 1] = "";
+        if (sscanf(line, "%lx-%lx %4s %*s %*s %*s %" MAPS_WIDTH(MAPS_PATH_WIDTH) "s",
+                   &lo, &hi, perms, path) < 3)
             continue;
         if (movable(perms, path) && vec != NULL)
             touch_resident((char *)lo, hi - lo, page, vec);

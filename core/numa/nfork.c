@@ -43,9 +43,8 @@ struct placement {
 struct thread_state {
     struct pxf_cpuset cpus;
     int mode;
-    unsigned long nodes[PXF_MAX_RADS / 64];
+    unsigned long nodes[NODEMASK_WORDS];
 };
-
 
 /* RAD_NO_INHERIT: what this process's children get instead of its
  * placement (armed in the nfork child, applied by the fork hooks). */
@@ -94,7 +93,7 @@ static void cpus_of(const struct numa_topology *topo, const struct pxf_radset *r
     memset(out, 0, sizeof *out);
     for (int i = 0; i < topo->nrads; i++)
         if (bit_test(rads->bits, topo->rads[i].id))
-            for (int w = 0; w < PXF_MAX_CPUS / 64; w++)
+            for (int w = 0; w < PXF_BITS_WORDS(PXF_MAX_CPUS); w++)
                 out->bits[w] |= topo->rads[i].cpus.bits[w];
 }
 
@@ -183,10 +182,10 @@ static int plan(const numa_attr_t *a, struct placement *pl,
     return err;
 }
 
-/* The calling thread takes the child's placement; *saved gets its own. */
+/* Whether two CPU sets have a CPU in common. */
 static bool cpus_meet(const struct pxf_cpuset *a, const struct pxf_cpuset *b)
 {
-    for (int w = 0; w < PXF_MAX_CPUS / 64; w++)
+    for (int w = 0; w < PXF_BITS_WORDS(PXF_MAX_CPUS); w++)
         if (a->bits[w] & b->bits[w])
             return true;
     return false;

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/clock.h"
 #include "common/internal.h"
 #include "common/proc.h"
 #include "kernel.h"
@@ -34,10 +35,22 @@
 
 #define NSG_MAGIC 0x47534e465850ULL      /* "PXFNSG" */
 #define NSG_MAX_MEMBERS 1024
-#define NSG_INIT_FLAGS (NSG_CREATE | NSG_EXCL | NSG_GETBYPID | NSG_CLEANUP | 0777)
+/* The low nine bits of nsg_init's flags: the group's System V permissions
+ * (NSG_DEFAULT_PERM when none are given). */
+#define NSG_PERM_MASK 0777
+#define NSG_DEFAULT_PERM 0600
+#define NSG_INIT_FLAGS (NSG_CREATE | NSG_EXCL | NSG_GETBYPID | NSG_CLEANUP | NSG_PERM_MASK)
 /* A holder keeps the lock for one prune of at most NSG_MAX_MEMBERS
  * /proc reads (milliseconds): a second is far beyond any real holder. */
 #define NSG_LOCK_WAIT_MS 1000
+/* Waiting for it: sched_yield NSG_LOCK_YIELDS times (holders are quick),
+ * then sleep NSG_LOCK_SLEEP_NS between tries. */
+#define NSG_LOCK_YIELDS 100
+#define NSG_LOCK_SLEEP_NS PXF_NS_PER_MS
+/* The segment's layout, that of earlier releases: the members after 32
+ * bytes (lock word, magic, home, cleanup, count), 16 bytes each. */
+#define NSG_LAYOUT_MEMBERS_AT 32
+#define NSG_LAYOUT_MEMBER_BYTES 16
 
 struct nsg_member {
     pid_t pid;
@@ -58,8 +71,9 @@ struct nsg_shared {
     _Atomic int lock;                    /* owner pid; 0: free */
     struct nsg_state s;
 };
-_Static_assert(offsetof(struct nsg_shared, s.members) == 32
-               && sizeof(struct nsg_shared) == 32 + NSG_MAX_MEMBERS * 16,
+_Static_assert(offsetof(struct nsg_shared, s.members) == NSG_LAYOUT_MEMBERS_AT
+               && sizeof(struct nsg_shared)
+                  == NSG_LAYOUT_MEMBERS_AT + NSG_MAX_MEMBERS * NSG_LAYOUT_MEMBER_BYTES,
                "groups made by earlier releases keep working");
 
 /* An open group: locked, its state a checked private copy. */
@@ -85,22 +99,14 @@ static bool holder_alive(int owner)
     return owner > 0 && (kill(owner, 0) == 0 || errno == EPERM);
 }
 
-static long ms_since(const struct timespec *t0)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
 /* Take the lock: at once from a holder that died (or garbage), else wait
  * for a live one (another thread of ours included) NSG_LOCK_WAIT_MS at
- * most: ETIMEDOUT. Yield first (holders are quick), then sleep 1 ms
- * between tries so a stuck holder does not cost us a CPU. */
+ * most: ETIMEDOUT. Yield first (holders are quick), then sleep between
+ * tries so a stuck holder does not cost us a CPU. */
 static int group_lock(struct nsg_shared *g)
 {
     int me = (int)getpid();
-    struct timespec t0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    long long t0 = pxf_monotonic_ns();
     for (int round = 0;; round++) {
         int owner = 0;
         if (atomic_compare_exchange_strong(&g->lock, &owner, me))
@@ -108,12 +114,12 @@ static int group_lock(struct nsg_shared *g)
         if (owner != me && !holder_alive(owner)
             && atomic_compare_exchange_strong(&g->lock, &owner, me))
             return 0;                    /* its owner died holding it */
-        if (ms_since(&t0) >= NSG_LOCK_WAIT_MS)
+        if (pxf_monotonic_ns() - t0 >= NSG_LOCK_WAIT_MS * PXF_NS_PER_MS)
             return ETIMEDOUT;
-        if (round < 100)
+        if (round < NSG_LOCK_YIELDS)
             sched_yield();
         else
-            nanosleep(&(struct timespec){ .tv_nsec = 1000000 }, NULL);
+            nanosleep(&(struct timespec){ .tv_nsec = NSG_LOCK_SLEEP_NS }, NULL);
     }
 }
 
@@ -277,7 +283,7 @@ nsgid_t nsg_init(key_t key, unsigned long flags)
         int err = group_of(key == 0 ? getpid() : (pid_t)key, &id);
         return err ? pxf_errno_fail(err) : id;
     }
-    int mode = (int)(flags & 0777) ? (int)(flags & 0777) : 0600;
+    int mode = (int)(flags & NSG_PERM_MASK) ? (int)(flags & NSG_PERM_MASK) : NSG_DEFAULT_PERM;
     int id = shmget(key, sizeof(struct nsg_shared),
                     mode | ((flags & NSG_CREATE) ? IPC_CREAT : 0)
                          | ((flags & NSG_EXCL) ? IPC_EXCL : 0));

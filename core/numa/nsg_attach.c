@@ -45,7 +45,7 @@ int nsg_attach_pid(nsgid_t nsg, pid_t pid, unsigned long flags)
     if (!err && sched_setaffinity(target, sizeof cpus, (cpu_set_t *)&cpus) != 0)
         err = errno;
     if (!err && self) {
-        unsigned long nodes[PXF_MAX_RADS / 64];
+        unsigned long nodes[NODEMASK_WORDS];
         node_mask(node, nodes);
         if (sys_set_mempolicy(home_policy_mode(flags), nodes, NODEMASK_BITS) != 0)
             err = errno;

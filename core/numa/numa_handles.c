@@ -7,6 +7,7 @@
 
 #include <pxf/errors.h>
 #include <pxf/numa.h>
+#include "common/internal.h"
 #include "structs/structs_internal.h"
 #include "numa_handles.h"
 #include "numa_internal.h"
@@ -124,11 +125,6 @@ int pxf_nforkchoice(int jattr, int *home, int jset)
 
 /* --- set operations on handles --------------------------------------------- */
 
-static int errno_of(int rc)
-{
-    return rc == -1 ? errno : 0;
-}
-
 int pxf_rademptyset(int jset)
 {
     struct pxf_radset s;
@@ -139,7 +135,7 @@ int pxf_rademptyset(int jset)
 int pxf_radfillset(int jset)
 {
     struct pxf_radset s;
-    int err = errno_of(radfillset(&s));
+    int err = pxf_errno_of(radfillset(&s));
     return err ? err : radset_put(jset, &s);
 }
 
@@ -149,7 +145,7 @@ static int member_op(int jset, int rad, int (*op)(radset_t, radid_t))
     struct pxf_radset s;
     int err = radset_get(jset, &s);
     if (!err)
-        err = errno_of(op(&s, rad));
+        err = pxf_errno_of(op(&s, rad));
     return err ? err : radset_put(jset, &s);
 }
 
@@ -282,13 +278,17 @@ int pxf_nsginit(int key, int flags, int *nsg)
 
 int pxf_nsgattachpid(int nsg, int pid, int flags)
 {
-    return errno_of(nsg_attach_pid(nsg, pid, (unsigned long)(unsigned)flags));
+    return pxf_errno_of(nsg_attach_pid(nsg, pid, (unsigned long)(unsigned)flags));
 }
 
-int pxf_nsgdetachpid(int pid) { return errno_of(nsg_detach_pid(pid)); }
-int pxf_nsgdestroy(int nsg) { return errno_of(nsg_destroy(nsg)); }
+int pxf_nsgdetachpid(int pid) { return pxf_errno_of(nsg_detach_pid(pid)); }
+int pxf_nsgdestroy(int nsg) { return pxf_errno_of(nsg_destroy(nsg)); }
 
 /* --- strings ----------------------------------------------------------------- */
+
+/* Room for the longest CPU list, every other CPU ("0,2,4,...,8190"):
+ * about 20,000 bytes for PXF_MAX_CPUS, under 3 bytes per CPU. */
+#define CPU_LIST_MAX (PXF_MAX_CPUS * 3)
 
 /* rad_get_cpus as a Linux list; at most cap bytes (no NUL), *len the full
  * length. */
@@ -297,7 +297,7 @@ int pxf_radgetcpus(int rad, char *buf, size_t cap, size_t *len)
     struct pxf_cpuset cpus;
     if (rad_get_cpus(rad, &cpus) != 0)
         return errno;
-    char list[PXF_MAX_CPUS * 3];
+    char list[CPU_LIST_MAX];
     bits_format_list(cpus.bits, PXF_MAX_CPUS, list, sizeof list);
     *len = strlen(list);
     memcpy(buf, list, *len < cap ? *len : cap);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "kernel.h"
+#include "common/internal.h"
 #include "common/proc.h"
 #include "numa_internal.h"
 
@@ -139,7 +140,7 @@ static int shm_rads(const struct numa_topology *topo, int shmid,
     for (size_t i = 0; i < count; i++)
         if (status[i] >= 0) {
             numa_rads_of_node(topo, status[i], &rads);
-            for (int w = 0; w < PXF_MAX_RADS / 64; w++)
+            for (int w = 0; w < PXF_BITS_WORDS(PXF_MAX_RADS); w++)
                 out->bits[w] |= rads.bits[w];
         }
     if (bits_count(out->bits, PXF_MAX_RADS) == 0)
@@ -173,7 +174,7 @@ static int stat_rads(struct numa_topology *topo, const struct stat *st,
                  S_ISCHR(st->st_mode) ? "char" : "block",
                  major(st->st_rdev), minor(st->st_rdev));
         found = sysfs_busid(syspath, busid);
-    } else if (path && S_ISDIR(st->st_mode) && strncmp(path, "/sys/", 5) == 0) {
+    } else if (path && S_ISDIR(st->st_mode) && pxf_prefix(path, "/sys/")) {
         found = sysfs_busid(path, busid);
     }
     if (found == 0)

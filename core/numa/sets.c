@@ -30,7 +30,7 @@ static int fill_cpus(struct pxf_cpuset *set)
     if (err)
         return err;
     for (int i = 0; i < topo->nrads; i++)
-        for (int w = 0; w < PXF_MAX_CPUS / 64; w++)
+        for (int w = 0; w < PXF_BITS_WORDS(PXF_MAX_CPUS); w++)
             set->bits[w] |= topo->rads[i].cpus.bits[w];
     numa_unlock();
     return 0;
@@ -137,7 +137,7 @@ int P##OP##set(T src1, T src2, T dst)                                         \
 {                                                                             \
     if (src1 == NULL || src2 == NULL || dst == NULL)                          \
         return pxf_errno_fail(EFAULT);                                                  \
-    for (size_t w = 0; w < sizeof(S) / 8; w++) {                              \
+    for (size_t w = 0; w < sizeof(S) / sizeof(uint64_t); w++) {               \
         uint64_t a = src1->bits[w], b = src2->bits[w];                        \
         dst->bits[w] = EXPR;                                                  \
     }                                                                         \

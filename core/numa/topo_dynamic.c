@@ -8,9 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "common/clock.h"
+#include "common/internal.h"
 #include "topology.h"
 
 /* The fields of a "cpuN" line of /proc/stat (proc(5)) that load counts. */
@@ -19,7 +20,19 @@ enum {
     STAT_SOFTIRQ, STAT_STEAL, STAT_NFIELDS
 };
 
-#define MIN_WINDOW_NS 100000000LL
+/* Readings closer than this reuse the last load (0.1 s: ten ticks of the
+ * kernel's 10 ms counters). */
+#define MIN_WINDOW_NS (100 * PXF_NS_PER_MS)
+
+/* read_file's first buffer (doubled as needed): /proc/stat takes about
+ * 100 bytes per CPU. */
+#define READ_FILE_INITIAL 16384
+
+/* A node's meminfo: sizes in kB (of 1024 bytes); MemFree is its third
+ * line, well within the head read. */
+#define MEMINFO_KEY "MemFree:"
+#define MEMINFO_UNIT 1024
+#define MEMINFO_HEAD 512
 
 struct cpu_times { unsigned long long busy, total; };
 static struct cpu_times *prev;     /* [PXF_MAX_CPUS], allocated once */
@@ -31,7 +44,7 @@ static char *read_file(const char *path, size_t *len)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return NULL;
-    size_t cap = 16384, n = 0;
+    size_t cap = READ_FILE_INITIAL, n = 0;
     char *buf = malloc(cap);
     while (buf) {
         ssize_t r = read(fd, buf + n, cap - n - 1);
@@ -62,16 +75,9 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-static long long now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 static int refresh_load(struct numa_topology *topo)
 {
-    long long now = now_ns();
+    long long now = pxf_monotonic_ns();
     if (prev_ns >= 0 && now - prev_ns < MIN_WINDOW_NS)
         return 0;
     if (prev == NULL && (prev = calloc(PXF_MAX_CPUS, sizeof *prev)) == NULL)
@@ -87,10 +93,11 @@ static int refresh_load(struct numa_topology *topo)
     }
     unsigned long long *total = busy + topo->nrads;
     for (char *line = stat; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
-        if (strncmp(line, "cpu", 3) != 0 || line[3] < '0' || line[3] > '9')
+        size_t at = pxf_prefix(line, "cpu");     /* "cpuN", not the total */
+        if (at == 0 || line[at] < '0' || line[at] > '9')
             continue;
         char *p;
-        long cpu = strtol(line + 3, &p, 10);
+        long cpu = strtol(line + at, &p, 10);
         unsigned long long v[STAT_NFIELDS] = {0};
         for (int i = 0; i < STAT_NFIELDS; i++)
             v[i] = strtoull(p, &p, 10);
@@ -108,7 +115,7 @@ static int refresh_load(struct numa_topology *topo)
             }
     }
     for (int r = 0; r < topo->nrads; r++)
-        topo->rads[r].load = total[r] ? (int)(100 * busy[r] / total[r]) : 0;
+        topo->rads[r].load = total[r] ? (int)(NUMA_LOAD_MAX * busy[r] / total[r]) : 0;
     free(busy);
     free(stat);
     prev_ns = now;
@@ -117,7 +124,7 @@ static int refresh_load(struct numa_topology *topo)
 
 static int refresh_freemem(struct numa_rad *rad)
 {
-    char path[64], buf[512];
+    char path[64], buf[MEMINFO_HEAD];
     snprintf(path, sizeof path, "/sys/devices/system/node/node%d/meminfo", rad->node);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -128,10 +135,10 @@ static int refresh_freemem(struct numa_rad *rad)
     if (err)
         return err;
     buf[n] = '\0';
-    const char *p = strstr(buf, "MemFree:");
+    const char *p = strstr(buf, MEMINFO_KEY);
     if (p == NULL)
         return EIO;
-    rad->freemem = strtoll(p + 8, NULL, 10) * 1024;
+    rad->freemem = strtoll(p + strlen(MEMINFO_KEY), NULL, 10) * MEMINFO_UNIT;
     return 0;
 }
 

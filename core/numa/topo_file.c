@@ -23,10 +23,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/internal.h"
 #include "topology.h"
 
 #define MAX_LINE 8192
 #define MAX_FILE (1 << 20)       /* far above any real machine's description */
+
+/* The fields of a PCI bus id: 16-bit domain, 8-bit bus, 5-bit device,
+ * 3-bit function. */
+#define PCI_DOMAIN_MAX 0xffff
+#define PCI_BUS_MAX 0xff
+#define PCI_DEVICE_MAX 0x1f
+#define PCI_FUNCTION_MAX 7
 
 struct parsed_rad {
     struct numa_rad rad;
@@ -77,7 +85,7 @@ int numa_normalize_busid(const char *in, char out[NUMA_BUSID_SIZE])
         if (sscanf(in, "%lx:%lx.%lx%c", &bus, &dev, &fn, &tail) != 3)
             return EINVAL;
     }
-    if (dom > 0xffff || bus > 0xff || dev > 0x1f || fn > 7)
+    if (dom > PCI_DOMAIN_MAX || bus > PCI_BUS_MAX || dev > PCI_DEVICE_MAX || fn > PCI_FUNCTION_MAX)
         return EINVAL;
     snprintf(out, NUMA_BUSID_SIZE, "%04lx:%02lx:%02lx.%lx", dom, bus, dev, fn);
     return 0;
@@ -108,7 +116,7 @@ static int parse_rad(char *args, struct parsed_rad *p)
         } else if (strcmp(tok, "freemem") == 0) {
             err = parse_size(val, &p->rad.freemem);
         } else if (strcmp(tok, "load") == 0) {
-            err = parse_int(val, 0, 100, &p->rad.load);
+            err = parse_int(val, 0, NUMA_LOAD_MAX, &p->rad.load);
         } else if (strcmp(tok, "distance") == 0) {
             err = strlen(val) < sizeof p->distance ? 0 : EINVAL;
             if (!err)
@@ -135,9 +143,10 @@ static int parse_device(char *args, struct numa_device *d)
     if (tok == NULL || numa_normalize_busid(tok, d->busid))
         return EINVAL;
     tok = strtok_r(NULL, " \t", &save);
-    if (tok == NULL || strncmp(tok, "rads=", 5) != 0 || strtok_r(NULL, " \t", &save))
+    size_t at = tok ? pxf_prefix(tok, "rads=") : 0;
+    if (at == 0 || strtok_r(NULL, " \t", &save))
         return EINVAL;
-    return bits_parse_list(d->rads.bits, PXF_MAX_RADS, tok + 5);
+    return bits_parse_list(d->rads.bits, PXF_MAX_RADS, tok + at);
 }
 
 static int by_id(const void *a, const void *b)
@@ -151,7 +160,7 @@ static int fill_distances(struct numa_topology *topo, const struct parsed_rad *p
 {
     int n = topo->nrads;
     for (int j = 0; j < n; j++)
-        topo->dist[i * n + j] = i == j ? 100 : 200;
+        topo->dist[i * n + j] = NUMA_DIST_DEFAULT(i, j);
     if (p->distance[0] == '\0')
         return 0;
     char list[MAX_LINE];
@@ -159,7 +168,7 @@ static int fill_distances(struct numa_topology *topo, const struct parsed_rad *p
     char *save, *tok = strtok_r(list, ",", &save);
     for (int k = 0; k < n; k++, tok = strtok_r(NULL, ",", &save)) {
         int slit;
-        if (tok == NULL || parse_int(tok, 1, 254, &slit))
+        if (tok == NULL || parse_int(tok, NUMA_SLIT_MIN, NUMA_SLIT_MAX, &slit))
             return EINVAL;
         topo->dist[i * n + line_order[k]] = slit * NUMA_SLIT_SCALE;
     }
@@ -246,7 +255,8 @@ int numa_load_file(struct numa_topology *topo, const char *path)
         char *p = line + strspn(line, " \t");
         if (*p == '\0')
             continue;
-        if (strncmp(p, "rad ", 4) == 0) {
+        size_t at;
+        if ((at = pxf_prefix(p, "rad ")) != 0) {
             struct parsed_rad *more = realloc(rads, sizeof *rads * (size_t)(nrads + 1));
             if (more == NULL) {
                 err = ENOMEM;
@@ -254,8 +264,8 @@ int numa_load_file(struct numa_topology *topo, const char *path)
             }
             rads = more;
             memset(&rads[nrads], 0, sizeof *rads);
-            err = parse_rad(p + 4, &rads[nrads++]);
-        } else if (strncmp(p, "device ", 7) == 0) {
+            err = parse_rad(p + at, &rads[nrads++]);
+        } else if ((at = pxf_prefix(p, "device ")) != 0) {
             struct numa_device *more = realloc(topo->devices,
                 sizeof *more * (size_t)(topo->ndevices + 1));
             if (more == NULL) {
@@ -264,7 +274,7 @@ int numa_load_file(struct numa_topology *topo, const char *path)
             }
             topo->devices = more;
             memset(&more[topo->ndevices], 0, sizeof *more);
-            err = parse_device(p + 7, &more[topo->ndevices++]);
+            err = parse_device(p + at, &more[topo->ndevices++]);
         } else {
             err = EINVAL;
         }

@@ -70,9 +70,9 @@ static void set_distances(const struct hwloc_api *api, struct numa_topology *top
                           hwloc_topology_t hw)
 {
     int n = topo->nrads;
-    for (int a = 0; a < n; a++)          /* unknown: local / remote */
+    for (int a = 0; a < n; a++)          /* unknown: the kernel's default */
         for (int b = 0; b < n; b++)
-            topo->dist[a * n + b] = a == b ? 100 : 200;
+            topo->dist[a * n + b] = NUMA_DIST_DEFAULT(a, b);
     unsigned nr = 1;
     struct hwloc_distances_s *d = NULL;
     if (api->distances_get_by_name(hw, "NUMALatency", &nr, &d, 0) != 0 || nr == 0)

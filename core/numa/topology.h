@@ -17,15 +17,29 @@
 #include <pxf/numa.h>
 #include "common/bits.h"
 
+/* The kernel's SLIT distances (ACPI): a node to itself, and to another
+ * node when the firmware gives no table (LOCAL_DISTANCE, REMOTE_DISTANCE
+ * of <linux/topology.h>). An entry is one byte; 255 means unreachable,
+ * 0-9 are reserved (an override file accepts NUMA_SLIT_MIN up). */
+#define NUMA_SLIT_LOCAL 10
+#define NUMA_SLIT_REMOTE 20
+#define NUMA_SLIT_MIN 1
+#define NUMA_SLIT_MAX 254
+
 /* Tru64 distances are ten times the kernel's SLIT values (local: SLIT 10
- * -> RAD_DIST_LOCAL 100). */
-#define NUMA_SLIT_SCALE 10
+ * -> RAD_DIST_LOCAL 100); unknown ones are taken as the kernel's default. */
+#define NUMA_SLIT_SCALE (RAD_DIST_LOCAL / NUMA_SLIT_LOCAL)
+#define NUMA_DIST_DEFAULT(a, b) \
+    ((a) == (b) ? RAD_DIST_LOCAL : NUMA_SLIT_REMOTE * NUMA_SLIT_SCALE)
+
+/* A RAD's load is a percentage: 0 to NUMA_LOAD_MAX. */
+#define NUMA_LOAD_MAX 100
 
 /* A PCI bus id "dddd:bb:dd.f" with its NUL, and room to spare. */
 #define NUMA_BUSID_SIZE 16
 
-struct pxf_radset { uint64_t bits[PXF_MAX_RADS / 64]; };
-struct pxf_cpuset { uint64_t bits[PXF_MAX_CPUS / 64]; };
+struct pxf_radset { uint64_t bits[PXF_BITS_WORDS(PXF_MAX_RADS)]; };
+struct pxf_cpuset { uint64_t bits[PXF_BITS_WORDS(PXF_MAX_CPUS)]; };
 
 struct numa_rad {
     radid_t id;

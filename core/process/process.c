@@ -93,14 +93,16 @@ int pxf_kill(int pid, int sig)
     return pxf_errno_of(kill((pid_t)pid, sig));
 }
 
-/* Only the low 8 bits of a status reach the parent; taking them here keeps
- * any 64-bit Fortran value well defined. */
+/* Only the low 8 bits of a status reach the parent (WEXITSTATUS); taking
+ * them here keeps any 64-bit Fortran value well defined. */
+#define EXIT_STATUS_MASK 0xff
+
 _Noreturn void pxf_exit(long long status)
 {
-    exit((int)(status & 0xff));
+    exit((int)(status & EXIT_STATUS_MASK));
 }
 
 _Noreturn void pxf_fastexit(long long status)
 {
-    _exit((int)(status & 0xff));
+    _exit((int)(status & EXIT_STATUS_MASK));
 }

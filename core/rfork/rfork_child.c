@@ -147,7 +147,8 @@ static pid_t raw_copy_clone(const struct rfork_plan *p)
     a.exit_signal = (uint64_t)p->exit_signal;
 
     FILE *const streams[] = {stdin, stdout, stderr};
-    for (int i = 0; i < 3; i++)
+    const size_t nstreams = sizeof streams / sizeof streams[0];
+    for (size_t i = 0; i < nstreams; i++)
         flockfile(streams[i]);
     pxf_fork_steps_prepare();             /* what fork(3)'s atfork steps do */
     pid_t child = (pid_t)syscall(SYS_clone3, &a, sizeof a);
@@ -161,7 +162,7 @@ static pid_t raw_copy_clone(const struct rfork_plan *p)
         pxf_fork_steps_child();
     else
         pxf_fork_steps_parent();
-    for (int i = 0; i < 3; i++)
+    for (size_t i = 0; i < nstreams; i++)
         funlockfile(streams[i]);
     errno = err;
     return child;
@@ -176,7 +177,10 @@ static bool other_threads(void)
 }
 
 /* Which of the pxf_set_fork_hooks hooks a creation runs. */
-enum { HOOK_BEFORE = 1, HOOK_PARENT = 2, HOOK_CHILD = 4, HOOKS_ALL = 7 };
+enum {
+    HOOK_BEFORE = 1, HOOK_PARENT = 2, HOOK_CHILD = 4,
+    HOOKS_ALL = HOOK_BEFORE | HOOK_PARENT | HOOK_CHILD
+};
 
 /* Create the child (glibc fork when that is exact, clone3 otherwise) with
  * signals blocked; report_fd as child_setup. Returns fork's result. */

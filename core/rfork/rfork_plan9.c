@@ -52,12 +52,18 @@ static const int mount_calls[] = {
     SYS_fsopen, SYS_fspick, SYS_open_tree, SYS_mount_setattr,
 };
 #define N_MOUNT_CALLS (sizeof mount_calls / sizeof mount_calls[0])
+/* The filter's instructions besides one test per call: load arch, test
+ * arch, allow, load nr, the x32 test, allow, deny. */
+#define FILTER_FIXED_INSNS 7
+/* x86-64: the x32 ABI's system call numbers are these with this bit set
+ * (__X32_SYSCALL_BIT of <asm/unistd.h>). */
+#define X32_SYSCALL_BIT 0x40000000
 
 static int forbid_mounts(void)
 {
     /* load arch; other arch -> allow; load nr; [x32 -> deny];
      * one test per call -> deny; allow; deny */
-    struct sock_filter prog[8 + N_MOUNT_CALLS];
+    struct sock_filter prog[FILTER_FIXED_INSNS + N_MOUNT_CALLS];
     unsigned n = 0;
     unsigned deny; /* index of the deny instruction, filled below */
     prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
@@ -69,11 +75,11 @@ static int forbid_mounts(void)
                                              offsetof(struct seccomp_data, nr));
     unsigned tests = n;
 #if defined(__x86_64__)
-    tests++; /* the x32 ABI reaches the same calls with bit 30 set */
+    tests++; /* the x32 ABI reaches the same calls with X32_SYSCALL_BIT set */
 #endif
     deny = tests + N_MOUNT_CALLS + 1;
 #if defined(__x86_64__)
-    prog[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000,
+    prog[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT,
                                            (unsigned char)(deny - n - 1), 0);
     n++;
 #endif

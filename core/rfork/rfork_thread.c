@@ -37,6 +37,11 @@
 
 /* The smallest stack a child gets: glibc's PTHREAD_STACK_MIN on x86-64. */
 #define PXF_MIN_STACK ((size_t)16384)
+/* Without a stack limit (RLIMIT_STACK unlimited or too small): 8 MiB,
+ * the usual default limit and glibc's default thread stack. */
+#define PXF_DEFAULT_STACK ((size_t)8 << 20)
+/* The stack pointer's alignment at a call (x86-64, AArch64 and ppc64 ABIs). */
+#define STACK_ALIGN 16
 
 struct vm_job {
     struct rfork_plan plan;
@@ -203,7 +208,7 @@ static size_t default_stack_bytes(void)
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
         rl.rlim_cur >= PXF_MIN_STACK)
         return (size_t)rl.rlim_cur;
-    return 8u << 20;
+    return PXF_DEFAULT_STACK;
 }
 
 /* A copied address space: the child runs func on its copy of the caller's
@@ -231,7 +236,7 @@ int pxf_rfork_thread(int flags, void *stack, int (*func)(void *), void *arg,
         return EINVAL;
     if (!p.mem && !p.spawn)
         return copy_child_running(&p, func, arg, pid);
-    if (stack == NULL || ((uintptr_t)stack & 15) != 0)
+    if (stack == NULL || ((uintptr_t)stack & (STACK_ALIGN - 1)) != 0)
         return EINVAL;
     return pxf_vm_child(&p, stack, NULL, 0, func, arg, pid);
 }
@@ -250,7 +255,7 @@ int pxf_rforkthread(int flags, size_t stack_bytes, int (*func)(void *),
     if (stack_bytes == 0)
         stack_bytes = default_stack_bytes();
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    size_t data_bytes = (len + 15) & ~(size_t)15;
+    size_t data_bytes = (len + STACK_ALIGN - 1) & ~(size_t)(STACK_ALIGN - 1);
     if (stack_bytes < PXF_MIN_STACK || stack_bytes > SIZE_MAX / 2 ||
         data_bytes > stack_bytes / 2)
         return EINVAL;

@@ -20,7 +20,9 @@
 
 #define INDEX_BITS 16
 #define MAX_SLOTS ((1 << INDEX_BITS) - 1)   /* index 0 is never used */
-#define GEN_MASK 0x7fff                     /* 15 bits: handle stays > 0 */
+#define GEN_BITS (31 - INDEX_BITS)          /* the rest of a positive int32 */
+#define GEN_MASK ((1u << GEN_BITS) - 1)
+#define INITIAL_SLOTS 64                    /* then doubled as needed */
 
 struct slot {
     void *data;                          /* NULL: slot free */
@@ -86,7 +88,7 @@ static int take_slot(void)
     if (slots_used == MAX_SLOTS)
         return 0;
     if (slots_used + 1 >= slots_cap) {
-        int cap = slots_cap ? slots_cap * 2 : 64;
+        int cap = slots_cap ? slots_cap * 2 : INITIAL_SLOTS;
         if (cap > MAX_SLOTS + 1)
             cap = MAX_SLOTS + 1;
         struct slot *grown = realloc(slots, (size_t)cap * sizeof *grown);
@@ -214,9 +216,9 @@ static long long load_int(const char *p, size_t size, bool is_signed)
 
 static bool fits(long long v, size_t size, bool is_signed)
 {
-    if (size >= 8)
+    if (size >= sizeof(long long))
         return is_signed || v >= 0;
-    long long bits = (long long)size * 8;
+    long long bits = (long long)size * CHAR_BIT;
     if (is_signed)
         return v >= -(1LL << (bits - 1)) && v < (1LL << (bits - 1));
     return v >= 0 && v < (1LL << bits);

@@ -1,5 +1,5 @@
 """Every routine of pxf._fpxf called with generated arguments for a bounded
-time (tests/fuzz_routines.py, hypothesis), as nobody under RLIMIT_NPROC,
+time (tests/project/fuzz_routines.py, hypothesis), as nobody under RLIMIT_NPROC,
 in fresh PID and IPC namespaces: no crash, no hang, every IERROR an errno
 or a 1003.9 code, after every failure the outputs docs/conventions.md
 prescribes, every child reaped. PXF_FUZZ_SECONDS sets the time
