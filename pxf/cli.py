@@ -192,6 +192,8 @@ def cmd_numa(args: argparse.Namespace) -> int:
         print(f"pxf: error: {_config.NO_NUMA}", file=sys.stderr)
         return 2
     from . import numa
+    if args.distance is None:
+        args.distance = numa.RAD_DIST_LOCAL
     if args.topology:
         numa.set_topology(args.topology)
     t = numa.topology()
@@ -251,8 +253,10 @@ def parser() -> argparse.ArgumentParser:
     nm.add_argument("--topology", metavar="FILE", help="an override file (docs/numa.md)")
     nm.add_argument("--flags", default="", metavar="F,F",
                     help="RAD_ flags: smallmem, largemem, insist ...")
-    nm.add_argument("--distance", type=int, default=numa.RAD_DIST_LOCAL,
-                    help="nattr_distance (default %(default)s: RAD_DIST_LOCAL, local)")
+    # (a build without the NUMA family has no RAD_DIST_LOCAL: cmd_numa
+    # refuses before the default is used)
+    nm.add_argument("--distance", type=int, default=None,
+                    help="nattr_distance (default RAD_DIST_LOCAL, local)")
     where = nm.add_mutually_exclusive_group()
     where.add_argument("--rads", metavar="R,R", help="a RAD set (default: every RAD)")
     where.add_argument("--path", help="a file, device node or PCI bus id")

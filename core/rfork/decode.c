@@ -18,8 +18,6 @@
                      RFNOWAIT | RFCNAMEG | RFCENVG | RFCFDG | RFREND | RFNOMNT)
 
 
-/* Linux signals run from 1 to 64; clone3 refuses an exit signal above. */
-#define MAX_EXIT_SIGNAL 64
 
 static void plan_init(struct rfork_plan *p)
 {

@@ -10,21 +10,25 @@
 #include <pxf/consts.h>
 #include <pxf/errors.h>
 #include <pxf/rfork.h>
+#include "common/internal.h"
 #include "consts/consts_internal.h"
 #include "rfork/rfork_consts_table.h"  /* generated in the build tree */
 #include "rfork_plan.h"
 
 /* "RFTSIGFLAGS(12)" or "RFTSIGFLAGS(SIGUSR2)": the bits rfork's RFTSIGZMB
  * reads the exit signal from, as the C macro makes them, so Fortran can
- * IOR them into the flags. Signal numbers above 64 are EINVAL. */
+ * IOR them into the flags. Signal numbers above MAX_EXIT_SIGNAL are EINVAL. */
 #define RFTSIG_PREFIX "RFTSIGFLAGS("
+/* The longest argument: a signal name (SIGRTMIN+30) or number, with room. */
+#define RFTSIG_ARG_MAX 32
 static int rftsigflags(const char *name, long long *value)
 {
-    if (strncmp(name, RFTSIG_PREFIX, strlen(RFTSIG_PREFIX)) != 0)
+    size_t skip = pxf_prefix(name, RFTSIG_PREFIX);
+    if (skip == 0)
         return PXF_ENONAME;
-    const char *arg = name + strlen(RFTSIG_PREFIX);
+    const char *arg = name + skip;
     size_t len = strlen(arg);
-    char inner[32];
+    char inner[RFTSIG_ARG_MAX];
     if (len < 2 || arg[len - 1] != ')' || len - 1 >= sizeof inner)
         return PXF_ENONAME;
     memcpy(inner, arg, len - 1);
@@ -35,10 +39,10 @@ static int rftsigflags(const char *name, long long *value)
         sig = strtoll(inner, &end, 10);
         if (*end != '\0')
             return PXF_ENONAME;
-    } else if (strncmp(inner, "SIG", 3) != 0 || pxf_const(inner, &sig) != 0) {
+    } else if (pxf_prefix(inner, "SIG") == 0 || pxf_const(inner, &sig) != 0) {
         return PXF_ENONAME;
     }
-    if (sig < 0 || sig > 64)
+    if (sig < 0 || sig > MAX_EXIT_SIGNAL)
         return EINVAL;
     *value = RFTSIGFLAGS(sig);
     return 0;

@@ -24,6 +24,10 @@
  * the child reports it first (pipe or shared memory). */
 #define PXF_CHILD_FAILED_STATUS 127
 
+/* Linux signals run from 1 to 64; clone3 refuses an exit signal above
+ * (RFTSIGZMB's, and RFTSIGFLAGS(n) for PXFCONST). */
+#define MAX_EXIT_SIGNAL 64
+
 enum fd_table { FD_SHARE, FD_COPY, FD_CLEAN };
 
 struct rfork_plan {
