@@ -1,8 +1,5 @@
 """Routine table rows of the consts family (docs/consts.md):
 PXFCONST and its relatives.
-
-Read by fortran/pxf_table.py, which sets each row's family from this
-folder's name; the columns are described in fortran/routine.py.
 """
 from routine import Routine, i_out, s_in
 

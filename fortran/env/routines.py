@@ -1,8 +1,5 @@
 """Routine table rows of the env family (docs/env.md):
 environment variables and uname.
-
-Read by fortran/pxf_table.py, which sets each row's family from this
-folder's name; the columns are described in fortran/routine.py.
 """
 from routine import Routine, h_in, i_in, i_out, s_in, s_out
 

@@ -1,8 +1,5 @@
 """Routine table rows of the io family (docs/io.md):
 pipes and descriptor I/O.
-
-Read by fortran/pxf_table.py, which sets each row's family from this
-folder's name; the columns are described in fortran/routine.py.
 """
 from routine import Arg, Routine, i_in, i_out
 

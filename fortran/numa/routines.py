@@ -1,8 +1,5 @@
 """Routine table rows of the numa family (docs/numa.md):
 Tru64's NUMA-placed fork and its RAD, radset and NSG calls.
-
-Read by fortran/pxf_table.py, which sets each row's family from this
-folder's name; the columns are described in fortran/routine.py.
 """
 from routine import Routine, h_in, i8_out, i_in, i_out, s_in, s_out
 

@@ -1,8 +1,5 @@
 """Routine table rows of the process family (docs/process.md):
 fork, wait, kill, exit, exec, sleep and alarm.
-
-Read by fortran/pxf_table.py, which sets each row's family from this
-folder's name; the columns are described in fortran/routine.py.
 """
 from routine import Routine, i_in, i_out, ia_in, s_in, sa_in
 

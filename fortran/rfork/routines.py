@@ -1,8 +1,5 @@
 """Routine table rows of the rfork family (docs/rfork.md):
 the FreeBSD/Plan 9 resource-sharing fork and posix_spawn.
-
-Read by fortran/pxf_table.py, which sets each row's family from this
-folder's name; the columns are described in fortran/routine.py.
 """
 from routine import Routine, i_in, i_out, ia_in, proc_in, s_in, sa_in
 

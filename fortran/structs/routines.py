@@ -1,8 +1,5 @@
 """Routine table rows of the structs family (docs/structs.md):
 1003.9 structure handles and their components.
-
-Read by fortran/pxf_table.py, which sets each row's family from this
-folder's name; the columns are described in fortran/routine.py.
 """
 from routine import Routine, h_in, h_out, i8_in, i8_out, i_in, i_out, s_in, s_out
 
