@@ -49,7 +49,10 @@ def nonuma(tmp_path_factory):
                 ["meson", "install", "-C", build, "--destdir", dest]):
         subprocess.run(list(map(str, cmd)), env=env, check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE)
-    package = next(dest.rglob("site-packages/pxf/__init__.py")).parent
+    # site-packages, or dist-packages with Debian's Python outside a venv
+    found = list(dest.rglob("*-packages/pxf/__init__.py"))
+    assert len(found) == 1, sorted(str(p) for p in dest.rglob("*"))[:40]
+    package = found[0].parent
     return build, package
 
 
