@@ -139,3 +139,28 @@ def test_tests_by_family():
     assert len(modules) == len(set(modules)) >= 20
     sources = [p.name for ext in ("f90", "c") for p in tests.rglob(f"*.{ext}")]
     assert len(sources) == len(set(sources))
+
+
+def test_one_meson_build_per_directory():
+    """Every directory with build inputs (C sources, fypp templates, .in
+    templates, the Python package) has its own meson.build, and none names
+    such an input of another directory (issue 11)."""
+    def ours(p):
+        return not any(part.startswith((".", "build")) or part in ("tests", "benchmarks", "tools")
+                       for part in p.relative_to(REPO).parts)
+    suffixes = (".c", ".fypp", ".in")
+    inputs = {p.parent for s in suffixes for p in REPO.rglob(f"*{s}") if ours(p)} | {REPO / "pxf"}
+    # fortran/<family>/ holds a family's rows and body macros, data that the
+    # templates of fortran/ read (one template makes every family's
+    # submodule): no build rules of its own
+    inputs -= {p.parent for p in (REPO / "fortran").glob("*/routines.py")}
+    missing = sorted(str(d.relative_to(REPO)) for d in inputs if not (d / "meson.build").is_file())
+    assert missing == []
+    wrong = []
+    for build in sorted(p for p in REPO.rglob("meson.build") if ours(p)):
+        text = re.sub(r"#.*", "", build.read_text())
+        for path in re.findall(r"'([\w./-]+/[\w.-]+)'", text):
+            target = (build.parent / path).resolve()
+            if target.is_file() and target.suffix in suffixes and target.parent != build.parent:
+                wrong.append(f"{build.relative_to(REPO)} names {path}")
+    assert wrong == []
