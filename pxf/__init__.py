@@ -13,7 +13,8 @@ from ._config import VERSION as __version__
 from ._errors import (EARRAYLEN, EBADHANDLE, EBADID, EEND, ENOHANDLE, ENONAME,
                       ETRUNC, PXFError)
 from .consts import const, isconst
-from .env import UnameResult, clearenv, getenv, setenv, uname
+from .env import (UnameResult, clearenv, getegid, getenv, geteuid, getgid, getpgrp,
+                  getuid, setenv, setgid, setpgid, setsid, setuid, time, uname)
 from .io import READ_MAX, close, dup, dup2, pipe, read, write
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, wait, waitpid, wexitstatus,
@@ -38,6 +39,8 @@ __all__ = [
     "wifsignaled", "wifstopped", "wexitstatus", "wtermsig", "wstopsig",
     "kill", "exit", "fastexit", "execv", "execve", "execvp", "sleep", "alarm",
     "getenv", "setenv", "clearenv", "uname", "UnameResult",
+    "getuid", "geteuid", "getgid", "getegid", "setuid", "setgid", "getpgrp",
+    "setsid", "setpgid", "time",
     "pipe", "dup", "dup2", "close", "read", "write", "READ_MAX",
     "const", "isconst",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",

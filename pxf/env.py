@@ -1,4 +1,5 @@
-"""The process environment: getenv, setenv, clearenv, uname."""
+"""The process environment: getenv, setenv, clearenv, uname; the process's
+user and group ids, process group and session; time."""
 from __future__ import annotations
 
 import errno
@@ -48,3 +49,68 @@ def uname() -> UnameResult:
     with Struct("utsname") as s:
         check(_fpxf.pxfuname(s.handle))
         return UnameResult(*(s.get_str(f) for f in UnameResult._fields))
+
+
+# --- identity and time (1003.9 clauses 4.2, 4.3, 4.5.1), as os has them --
+
+
+def _value(result: tuple[int, int]) -> int:
+    value, ierror = result
+    check(ierror)
+    return value
+
+
+def getuid() -> int:
+    """getuid(2) through PXFGETUID (an id above 2**31 - 1 cannot pass the
+    default-INTEGER externals: OSError(EOVERFLOW))."""
+    return _value(_fpxf.pxfgetuid())
+
+
+def geteuid() -> int:
+    """geteuid(2) through PXFGETEUID."""
+    return _value(_fpxf.pxfgeteuid())
+
+
+def getgid() -> int:
+    """getgid(2) through PXFGETGID."""
+    return _value(_fpxf.pxfgetgid())
+
+
+def getegid() -> int:
+    """getegid(2) through PXFGETEGID."""
+    return _value(_fpxf.pxfgetegid())
+
+
+def setuid(uid: int) -> None:
+    """setuid(2) through PXFSETUID, as os.setuid: PermissionError(EPERM)
+    without the privilege, OSError(EINVAL) for an id the kernel refuses."""
+    check(_fpxf.pxfsetuid(uid))
+
+
+def setgid(gid: int) -> None:
+    """setgid(2) through PXFSETGID, as os.setgid."""
+    check(_fpxf.pxfsetgid(gid))
+
+
+def getpgrp() -> int:
+    """getpgrp(2) through PXFGETPGRP."""
+    return _value(_fpxf.pxfgetpgrp())
+
+
+def setsid() -> None:
+    """setsid(2) through PXFSETSID, as os.setsid (which returns None: the
+    new session's id is the caller's pid). PermissionError(EPERM) for a
+    process group leader."""
+    _value(_fpxf.pxfsetsid())
+
+
+def setpgid(pid: int, pgrp: int) -> None:
+    """setpgid(2) through PXFSETPGID, as os.setpgid (pid 0: the caller;
+    pgrp 0: pid)."""
+    check(_fpxf.pxfsetpgid(pid, pgrp))
+
+
+def time() -> int:
+    """time(2) through PXFTIME: whole seconds since the Epoch (an int;
+    time.time() gives the same instant as a float)."""
+    return _value(_fpxf.pxftime())

@@ -1,5 +1,5 @@
 """Routine table rows of the env family (docs/env.md):
-environment variables and uname.
+environment variables, uname, the process's identity and time.
 """
 from routine import Routine, h_in, i_in, i_out, s_in, s_out
 
@@ -20,4 +20,32 @@ ROWS = [
     Routine("PXFUNAME", [h_in("jutsname")],
             "uname(2) into a 'utsname' handle", generated=True,
             errnos=("EBADHANDLE",)),
+    # --- identity and time: ids and seconds are long long in C, so an
+    # INTEGER(4) that cannot hold one gets EOVERFLOW (never a wrapped value)
+    Routine("PXFGETUID", [i_out("iuid", ctype="c_long_long")], "getuid(2)",
+            generated=True, errnos=("EOVERFLOW",)),
+    Routine("PXFGETEUID", [i_out("ieuid", ctype="c_long_long")], "geteuid(2)",
+            generated=True, errnos=("EOVERFLOW",)),
+    Routine("PXFGETGID", [i_out("igid", ctype="c_long_long")], "getgid(2)",
+            generated=True, errnos=("EOVERFLOW",)),
+    Routine("PXFGETEGID", [i_out("iegid", ctype="c_long_long")], "getegid(2)",
+            generated=True, errnos=("EOVERFLOW",)),
+    Routine("PXFSETUID", [i_in("iuid", ctype="c_long_long")],
+            "setuid(2); an id outside 0 .. 2**32-1: EINVAL", generated=True,
+            errnos=("EINVAL", "EPERM")),
+    Routine("PXFSETGID", [i_in("igid", ctype="c_long_long")],
+            "setgid(2); an id outside 0 .. 2**32-1: EINVAL", generated=True,
+            errnos=("EINVAL", "EPERM")),
+    Routine("PXFGETPGRP", [i_out("ipgrp")], "getpgrp(2)", generated=True,
+            errnos=()),
+    Routine("PXFSETSID", [i_out("isid")], "setsid(2): the new session's id",
+            generated=True, errnos=("EPERM",)),
+    Routine("PXFSETPGID", [i_in("ipid"), i_in("ipgid")],
+            "setpgid(2); ipid 0 = the caller, ipgid 0 = ipid", generated=True,
+            errnos=("EACCES", "EINVAL", "EPERM", "ESRCH")),
+    Routine("PXFTIME", [i_out("itime", ctype="c_long_long")],
+            "time(2): seconds since the Epoch", generated=True,
+            errnos=("EOVERFLOW",),
+            not_produced={"EOVERFLOW": "an INTEGER(4) holds time(2) until "
+                          "2038-01-19; no test may set the machine's clock"}),
 ]

@@ -22,6 +22,20 @@ int pxf_clearenv(void);
 /* uname(2) into a 'utsname' structure handle (<pxf/structs.h>). */
 int pxf_uname(int handle);
 
+/* The process's identity (1003.9 clauses 4.2 and 4.3) and time(2): 0 or an
+ * errno value. Ids and the time are long long so that no value is cut:
+ * setuid/setgid take 0 .. 2^32 - 1 (else EINVAL). */
+int pxf_getuid(long long *uid);
+int pxf_geteuid(long long *uid);
+int pxf_getgid(long long *gid);
+int pxf_getegid(long long *gid);
+int pxf_setuid(long long uid);
+int pxf_setgid(long long gid);
+int pxf_getpgrp(int *pgrp);
+int pxf_setsid(int *sid);
+int pxf_setpgid(int pid, int pgid);
+int pxf_time(long long *seconds);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,88 @@
+/* identity.c - who the process is and when (1003.9 clauses 4.2, 4.3 and
+ * 4.5.1): its user and group ids, process group and session, and time(2).
+ * User and group ids and the time go out as long long: a uid_t above
+ * 2^31 - 1 (possible, e.g. 4294967294 for nfsnobody on old systems) or a
+ * time after 2038-01-19 must reach an INTEGER(8) whole and give EOVERFLOW
+ * in an INTEGER(4), never a wrapped value (the Fortran layer checks). */
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pxf/env.h>
+#include "common/internal.h"
+
+int pxf_getuid(long long *uid)
+{
+    *uid = getuid();
+    return 0;
+}
+
+int pxf_geteuid(long long *uid)
+{
+    *uid = geteuid();
+    return 0;
+}
+
+int pxf_getgid(long long *gid)
+{
+    *gid = getgid();
+    return 0;
+}
+
+int pxf_getegid(long long *gid)
+{
+    *gid = getegid();
+    return 0;
+}
+
+/* An id the kernel can be given: uid_t and gid_t are 32-bit unsigned; a
+ * value outside is EINVAL here (the kernel's own EINVAL is for (uid_t)-1,
+ * which is passed on). */
+static int id_fits(long long id)
+{
+    return id >= 0 && id <= (long long)UINT32_MAX;
+}
+
+int pxf_setuid(long long uid)
+{
+    if (!id_fits(uid))
+        return EINVAL;
+    return pxf_errno_of(setuid((uid_t)uid));
+}
+
+int pxf_setgid(long long gid)
+{
+    if (!id_fits(gid))
+        return EINVAL;
+    return pxf_errno_of(setgid((gid_t)gid));
+}
+
+int pxf_getpgrp(int *pgrp)
+{
+    *pgrp = getpgrp();
+    return 0;
+}
+
+int pxf_setsid(int *sid)
+{
+    pid_t s = setsid();
+    if (s == -1)
+        return errno;
+    *sid = s;
+    return 0;
+}
+
+int pxf_setpgid(int pid, int pgid)
+{
+    return pxf_errno_of(setpgid(pid, pgid));
+}
+
+int pxf_time(long long *seconds)
+{
+    time_t t = time(NULL);
+    if (t == (time_t)-1)
+        return errno;
+    *seconds = t;
+    return 0;
+}
