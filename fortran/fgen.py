@@ -124,7 +124,7 @@ def core_interface(routine):
     """The bind(C) interface of the core function a generated routine calls."""
     cargs = routine.core_args()
     names = ", ".join(a.name for a in cargs)
-    kinds = sorted({a.ctype for a in cargs} | {"c_int"})
+    kinds = sorted({"c_char" if a.type == "str" else a.ctype for a in cargs} | {"c_int"})
     lines = []
     noreturn = routine.never_returns
     if noreturn:
@@ -135,6 +135,9 @@ def core_interface(routine):
                      f"bind(C, name='{routine.c_function}')")
     lines.append(f"  import :: {', '.join(kinds)}")
     for a in cargs:
+        if a.type == "str":
+            lines.append(f"  character(kind=c_char), intent(in) :: {a.name}(*)")
+            continue
         attr = "value" if a.intent == "in" else "intent(out)"
         lines.append(f"  integer({a.ctype}), {attr} :: {a.name}")
     lines.append(f"end {'subroutine' if noreturn else 'function'} {routine.c_function}")
@@ -149,14 +152,27 @@ def generated_body(routine, K, H):
     the outputs follow the rule of docs/conventions.md, "Outputs after a
     failure" (fail_outputs: every integer output -1)."""
     cargs = routine.core_args()
-    lines = [f"integer({a.ctype}) :: c_{a.name}" for a in cargs]
+    lines = [f"character(kind=c_char, len=:), allocatable :: c_{a.name}" if a.type == "str"
+             else f"integer({a.ctype}) :: c_{a.name}" for a in cargs]
+    strings = [a for a in cargs if a.type == "str"]
+    if strings:
+        lines.append("integer :: serr")
     has_ierror = routine.has_ierror
     if has_ierror:
         lines.append("integer(c_int) :: rc")
     failure = {"logical": "res = .false.", "int": "res = -1"}.get(
         routine.result, "ierror = {code}")
+    # strings first: the 1003.9 rules (length 0 trims; a bad length or an
+    # embedded NUL is EINVAL), NUL-terminated for C
+    for a in strings:
+        lines.append(f"call c_string({a.name}, int({a.length}, int64), c_{a.name}, serr)")
+        lines.append("if (serr /= 0) then")
+        lines += [f"  {s}" for s in fail_outputs(routine)]
+        lines.append(f"  ierror = int(serr, {KIND_NAMES[K]})")
+        lines.append("  return")
+        lines.append("end if")
     for a in cargs:
-        if a.intent != "in":
+        if a.intent != "in" or a.type == "str":
             continue
         src = kind_of(a, K, H)
         if _needs_range_check(src, a.ctype):

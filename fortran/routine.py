@@ -35,6 +35,7 @@ class Arg:
         self.dim = dim          # name of the count argument (arrays)
         self.pylen = pylen      # buffer length f2py allocates (str out)
         self.binary = binary    # bytes, not text: Python passes a byte array
+        self.length = None      # str in: the argument giving its length
 
     @property
     def is_handle(self):
@@ -65,8 +66,13 @@ def i8_out(name):
     return Arg(name, "int", "out", kind="8", ctype="c_long_long")
 
 
-def s_in(name):
-    return Arg(name, "str", "in")
+def s_in(name, length=None):
+    """A string input; `length` names the argument that follows it with its
+    length (1003.9: 0 = trailing blanks trimmed), which a generated routine
+    checks and converts (the C function gets a NUL-terminated string)."""
+    a = Arg(name, "str", "in")
+    a.length = length
+    return a
 
 
 def s_out(name, pylen=4096):
@@ -145,7 +151,8 @@ class Routine:
 
     def core_args(self):
         """The arguments passed to the core function, in its order."""
-        own = [a for a in self.args if a.name != "ierror"]
+        lengths = {a.length for a in self.args if a.length}
+        own = [a for a in self.args if a.name != "ierror" and a.name not in lengths]
         if self.core_order is None:
             return own
         by_name = {a.name: a for a in own}

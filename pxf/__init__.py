@@ -15,6 +15,8 @@ from ._errors import (EARRAYLEN, EBADHANDLE, EBADID, EEND, ENOHANDLE, ENONAME,
 from .consts import const, isconst
 from .env import (UnameResult, clearenv, getegid, getenv, geteuid, getgid, getpgrp,
                   getuid, setenv, setgid, setpgid, setsid, setuid, time, uname)
+from .files import (access, chdir, chmod, chown, chroot, getcwd, link, mkdir, mkfifo,
+                    remove, rename, rmdir, umask, unlink)
 from .io import READ_MAX, close, dup, dup2, pipe, read, write
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, wait, waitpid, wexitstatus,
@@ -41,6 +43,8 @@ __all__ = [
     "getenv", "setenv", "clearenv", "uname", "UnameResult",
     "getuid", "geteuid", "getgid", "getegid", "setuid", "setgid", "getpgrp",
     "setsid", "setpgid", "time",
+    "chdir", "getcwd", "mkdir", "mkfifo", "rmdir", "unlink", "remove", "rename", "link",
+    "access", "chmod", "chown", "chroot", "umask",
     "pipe", "dup", "dup2", "close", "read", "write", "READ_MAX",
     "const", "isconst",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",

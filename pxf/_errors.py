@@ -26,7 +26,7 @@ def checked(result: tuple):
     return values[0] if len(values) == 1 else tuple(values)
 
 
-def check(ierror: int, filename: str | None = None) -> None:
+def check(ierror: int, filename=None, filename2=None) -> None:
     """Raise the exception for a nonzero ierror: PXFError for a 1003.9 code,
     otherwise OSError(errno, strerror), which Python turns into the matching
     subclass (ChildProcessError, FileNotFoundError ...)."""
@@ -34,5 +34,5 @@ def check(ierror: int, filename: str | None = None) -> None:
         return
     if ierror in PXF_CODES:
         name, text = PXF_CODES[ierror]
-        raise PXFError(ierror, f"{name}: {text}", filename)
-    raise OSError(ierror, os.strerror(ierror), filename)
+        raise PXFError(ierror, f"{name}: {text}", filename, None, filename2)
+    raise OSError(ierror, os.strerror(ierror), filename, None, filename2)

@@ -6,7 +6,7 @@ import errno
 from typing import NamedTuple
 
 from . import _fpxf
-from ._errors import check
+from ._errors import check, checked
 from ._strings import argument, decode, output
 from .structs import Struct
 
@@ -54,31 +54,25 @@ def uname() -> UnameResult:
 # --- identity and time (1003.9 clauses 4.2, 4.3, 4.5.1), as os has them --
 
 
-def _value(result: tuple[int, int]) -> int:
-    value, ierror = result
-    check(ierror)
-    return value
-
-
 def getuid() -> int:
     """getuid(2) through PXFGETUID (an id above 2**31 - 1 cannot pass the
     default-INTEGER externals: OSError(EOVERFLOW))."""
-    return _value(_fpxf.pxfgetuid())
+    return checked(_fpxf.pxfgetuid())
 
 
 def geteuid() -> int:
     """geteuid(2) through PXFGETEUID."""
-    return _value(_fpxf.pxfgeteuid())
+    return checked(_fpxf.pxfgeteuid())
 
 
 def getgid() -> int:
     """getgid(2) through PXFGETGID."""
-    return _value(_fpxf.pxfgetgid())
+    return checked(_fpxf.pxfgetgid())
 
 
 def getegid() -> int:
     """getegid(2) through PXFGETEGID."""
-    return _value(_fpxf.pxfgetegid())
+    return checked(_fpxf.pxfgetegid())
 
 
 def setuid(uid: int) -> None:
@@ -94,14 +88,14 @@ def setgid(gid: int) -> None:
 
 def getpgrp() -> int:
     """getpgrp(2) through PXFGETPGRP."""
-    return _value(_fpxf.pxfgetpgrp())
+    return checked(_fpxf.pxfgetpgrp())
 
 
 def setsid() -> None:
     """setsid(2) through PXFSETSID, as os.setsid (which returns None: the
     new session's id is the caller's pid). PermissionError(EPERM) for a
     process group leader."""
-    _value(_fpxf.pxfsetsid())
+    checked(_fpxf.pxfsetsid())
 
 
 def setpgid(pid: int, pgrp: int) -> None:
@@ -113,4 +107,4 @@ def setpgid(pid: int, pgrp: int) -> None:
 def time() -> int:
     """time(2) through PXFTIME: whole seconds since the Epoch (an int;
     time.time() gives the same instant as a float)."""
-    return _value(_fpxf.pxftime())
+    return checked(_fpxf.pxftime())

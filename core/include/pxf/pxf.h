@@ -11,6 +11,7 @@
 #include <pxf/process.h>
 #include <pxf/io.h>
 #include <pxf/env.h>
+#include <pxf/files.h>
 #include <pxf/structs.h>
 #include <pxf/consts.h>
 

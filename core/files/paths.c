@@ -1,0 +1,97 @@
+/* paths.c - files and directories by path (1003.9 clause 5): each call is
+ * the system call, its result as 0 or an errno value. Paths come
+ * NUL-terminated from the Fortran layer, which applied the string rules. */
+#include <fcntl.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <pxf/files.h>
+#include "common/internal.h"
+
+int pxf_chdir(const char *path)
+{
+    return pxf_errno_of(chdir(path));
+}
+
+int pxf_getcwd(char *buf, size_t cap, size_t *len)
+{
+    /* Into a buffer of the system's size, so that the full length is known
+     * whatever the caller's: ETRUNC needs it. */
+    char cwd[PXF_PATH_MAX];
+    if (getcwd(cwd, sizeof cwd) == NULL)
+        return errno;
+    size_t n = strlen(cwd);
+    memcpy(buf, cwd, n < cap ? n : cap);
+    *len = n;
+    return 0;
+}
+
+int pxf_mkdir(const char *path, int mode)
+{
+    return pxf_errno_of(mkdir(path, (mode_t)mode));
+}
+
+int pxf_mkfifo(const char *path, int mode)
+{
+    return pxf_errno_of(mkfifo(path, (mode_t)mode));
+}
+
+int pxf_rmdir(const char *path)
+{
+    return pxf_errno_of(rmdir(path));
+}
+
+int pxf_unlink(const char *path)
+{
+    return pxf_errno_of(unlink(path));
+}
+
+int pxf_rename(const char *old, const char *new)
+{
+    return pxf_errno_of(rename(old, new));
+}
+
+int pxf_link(const char *existing, const char *new)
+{
+    return pxf_errno_of(link(existing, new));
+}
+
+int pxf_access(const char *path, int amode)
+{
+    return pxf_errno_of(access(path, amode));
+}
+
+int pxf_chmod(const char *path, int mode)
+{
+    return pxf_errno_of(chmod(path, (mode_t)mode));
+}
+
+/* uid_t and gid_t are 32-bit unsigned; -1 leaves the id unchanged, as
+ * chown(2) has it. */
+static int chown_id(long long id)
+{
+    return id >= -1 && id <= (long long)UINT32_MAX;
+}
+
+int pxf_chown(const char *path, long long owner, long long group)
+{
+    if (!chown_id(owner) || !chown_id(group))
+        return EINVAL;
+    return pxf_errno_of(chown(path, (uid_t)owner, (gid_t)group));
+}
+
+int pxf_chroot(const char *path)
+{
+    return pxf_errno_of(chroot(path));
+}
+
+int pxf_umask(int cmask, int *prevcmask)
+{
+    if (cmask & ~0777)
+        return EINVAL;
+    *prevcmask = (int)umask((mode_t)cmask);
+    return 0;
+}

@@ -1,0 +1,87 @@
+"""Files and directories (1003.9 clause 5) through the PXF routines, with
+os's conventions: the same arguments and return values as os.chdir,
+os.getcwd, os.mkdir ..., paths as str, bytes or os.PathLike, and the
+matching OSError subclass carrying the file name(s)."""
+from __future__ import annotations
+
+import os
+
+from . import _fpxf
+from ._errors import check, checked
+from ._strings import argument, decode, output
+
+PathLike = str | bytes | os.PathLike
+
+
+def _path(path: PathLike) -> tuple[bytes, int]:
+    return argument(os.fspath(path))
+
+
+def chdir(path: PathLike) -> None:
+    """chdir(2) through PXFCHDIR."""
+    check(_fpxf.pxfchdir(*_path(path)), os.fspath(path))
+
+
+def getcwd() -> str:
+    """getcwd(3) through PXFGETCWD."""
+    buf, ilen, ierror = _fpxf.pxfgetcwd()
+    return decode(output(buf, ilen, ierror))
+
+
+def mkdir(path: PathLike, mode: int = 0o777) -> None:
+    """mkdir(2) through PXFMKDIR (the umask applies, as in os.mkdir)."""
+    check(_fpxf.pxfmkdir(*_path(path), mode), os.fspath(path))
+
+
+def mkfifo(path: PathLike, mode: int = 0o666) -> None:
+    """mkfifo(3) through PXFMKFIFO."""
+    check(_fpxf.pxfmkfifo(*_path(path), mode), os.fspath(path))
+
+
+def rmdir(path: PathLike) -> None:
+    """rmdir(2) through PXFRMDIR."""
+    check(_fpxf.pxfrmdir(*_path(path)), os.fspath(path))
+
+
+def unlink(path: PathLike) -> None:
+    """unlink(2) through PXFUNLINK."""
+    check(_fpxf.pxfunlink(*_path(path)), os.fspath(path))
+
+
+remove = unlink
+
+
+def rename(src: PathLike, dst: PathLike) -> None:
+    """rename(2) through PXFRENAME (both names in the exception, as os)."""
+    check(_fpxf.pxfrename(*_path(src), *_path(dst)), os.fspath(src), os.fspath(dst))
+
+
+def link(src: PathLike, dst: PathLike) -> None:
+    """link(2) through PXFLINK."""
+    check(_fpxf.pxflink(*_path(src), *_path(dst)), os.fspath(src), os.fspath(dst))
+
+
+def access(path: PathLike, mode: int) -> bool:
+    """access(2) through PXFACCESS; True when allowed, as os.access (which
+    gives False for any failure rather than raising)."""
+    return _fpxf.pxfaccess(*_path(path), mode) == 0
+
+
+def chmod(path: PathLike, mode: int) -> None:
+    """chmod(2) through PXFCHMOD."""
+    check(_fpxf.pxfchmod(*_path(path), mode), os.fspath(path))
+
+
+def chown(path: PathLike, uid: int, gid: int) -> None:
+    """chown(2) through PXFCHOWN; -1 leaves an id unchanged."""
+    check(_fpxf.pxfchown(*_path(path), uid, gid), os.fspath(path))
+
+
+def chroot(path: PathLike) -> None:
+    """chroot(2) through PXFCHROOT."""
+    check(_fpxf.pxfchroot(*_path(path)), os.fspath(path))
+
+
+def umask(mask: int) -> int:
+    """umask(2) through PXFUMASK: the previous mask."""
+    return checked(_fpxf.pxfumask(mask))
