@@ -52,8 +52,9 @@ FAMILIES = {f: m.TITLE for f, m in _FAMILY_MODULES.items()}
 
 ROUTINES = [row for m in _FAMILY_MODULES.values() for row in m.ROWS]
 
-# Every module the library compiles: all of them are installed, because a
-# flang .mod file refers to the modules it uses.
+# Every module the library compiles besides one per family (pxf_<family>):
+# all of them are installed, because a .mod file refers to the modules it
+# uses.
 MODULES = ["pxf_errcodes", "pxf_cbind", "pxf_strings", "pxf", "ifposix"]
 
 __all__ = ["FAMILIES", "FAMILY_ORDER", "KIND_NAMES", "MODULES", "ROUTINES"]

@@ -48,9 +48,9 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 # Symbols of libpxf that show a feature is built in: the INTEGER(8)
-# specific of PXFFORK in module pxf (gfortran's and flang's mangling), the
+# specific of PXFFORK in module pxf_process (gfortran's and flang's mangling), the
 # implicit-interface external, the C cores of the fork variants.
-_I8_SYMBOLS = ("__pxf_MOD_pxffork_i8", "_QMpxfPpxffork_i8")
+_I8_SYMBOLS = ("__pxf_process_MOD_pxffork_i8", "_QMpxf_processPpxffork_i8")
 _EXTERNAL_SYMBOL = "pxffork_"
 _RFORK_SYMBOLS = ("pxf_rfork", "pxf_rfork_plan9", "pxf_rfork_thread", "pxf_spawn")
 _NFORK_SYMBOLS = ("pxf_nfork", "nfork")
@@ -146,11 +146,11 @@ def cmd_where(args: argparse.Namespace) -> int:
     print(f"  table:   {w['table']}")
     header = f" (declared in {w['c_header']})" if w["c_header"] else ""
     print(f"  C:       {w['c_function']}() in {w['c_file']}{header}")
-    fortran = w["fortran"][0] + " (interface, generated from the table); "
+    fortran = f"{w['fortran'][0]} (interface, module pxf_{w['family']}); "
     if w["fortran_body"]:
         fortran += f"body {w['fortran_body']} in {w['fortran'][1]}"
     else:
-        fortran += f"body generated in submodule pxf_{w['family']} ({w['fortran'][1]})"
+        fortran += f"body generated ({w['fortran'][1]})"
     print(f"  Fortran: {fortran}")
     if w["python_function"]:
         print(f"  Python:  pxf.{w['python_function']}() in {w['python_file']}")

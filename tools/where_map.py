@@ -8,7 +8,7 @@ in fortran/<family>/routines.py) and scans the source tree for each routine's
 * C function (pxf_<x> for PXF<X>, or that of the routine it ``shares``)
   and the file under core/ that defines it, and the public header under
   core/include/pxf/ that declares it;
-* Fortran: fortran/pxf.fypp, which generates every specific's interface
+* Fortran: fortran/interfaces.fypp, which generates every specific's interface
   from the table, and where the body is: fortran/submodule.fypp when it is
   generated, the family's fortran/<family>/bodies.fypp when it is written
   by hand;
@@ -143,7 +143,7 @@ def where(repo: Path) -> dict[str, dict]:
             "c_function": cfunc,
             "c_file": cdefs.get(cfunc) if cfunc else None,
             "c_header": cdecls.get(cfunc) if cfunc else None,
-            "fortran": ["fortran/pxf.fypp", body[0] if body else "fortran/submodule.fypp"],
+            "fortran": ["fortran/interfaces.fypp", body[0] if body else "fortran/submodule.fypp"],
             "fortran_body": f"{r.lname}_body" if body else None,
             "python_file": py[0] if py else None,
             "python_function": py[1] if py else None,

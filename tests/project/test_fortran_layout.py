@@ -77,8 +77,9 @@ def generated_units(tmp_path):
     jobs = {name: [str(FORTRAN / f"{name}.fypp")]
             for name in ("pxf", "pxf_cbind", "pxf_strings", "ifposix", "pxf_externals")}
     for family in t.FAMILY_ORDER:
-        jobs[f"pxf_{family}"] = [f"-DFAMILY={family!r}", "-I", str(FORTRAN / family),
-                                 str(FORTRAN / "submodule.fypp")]
+        jobs[f"pxf_{family}"] = [f"-DFAMILY={family!r}", str(FORTRAN / "interfaces.fypp")]
+        jobs[f"pxf_{family}_bodies"] = [f"-DFAMILY={family!r}", "-I", str(FORTRAN / family),
+                                        str(FORTRAN / "submodule.fypp")]
     out = {}
     for name, args in jobs.items():
         target = tmp_path / f"{name}.f90"
@@ -114,18 +115,25 @@ def units(tmp_path_factory):
 def test_no_generated_unit_exceeds_the_limit(units):
     sizes = {f"{f}.f90:{n}": c for f, text in units.items() for n, c in program_units(text)}
     assert "pxf.f90:pxf" in sizes and "pxf_numa.f90:pxf_numa" in sizes
+    assert "pxf_numa_bodies.f90:pxf_numa_bodies" in sizes
     assert "pxf_externals.f90:pxffork" in sizes
     too_big = {u: c for u, c in sizes.items() if c > MAX_UNIT_LINES}
     assert too_big == {}
 
 
-def test_each_submodule_holds_its_family_only(units):
+def test_each_family_module_and_submodule_hold_that_family(units):
     t = table()
     for family in t.FAMILY_ORDER:
+        mine = {r.lname for r in t.ROUTINES if r.family == family}
         text = units[f"pxf_{family}"]
-        assert re.search(rf"^submodule \(pxf\) pxf_{family}$", text, re.M)
+        assert re.search(rf"^module pxf_{family}$", text, re.M)
+        assert set(re.findall(r"^\s*interface (\w+)$", text, re.M)) == mine, family
+        text = units[f"pxf_{family}_bodies"]
+        assert re.search(rf"^submodule \(pxf_{family}\) pxf_{family}_bodies$", text, re.M)
         procs = set(re.findall(r"^\s*module procedure (\w+?)_i\d", text, re.M))
-        assert procs == {r.lname for r in t.ROUTINES if r.family == family}, family
+        assert procs == mine, family
+    assert set(re.findall(r"^\s*use (pxf_\w+)$", units["pxf"], re.M)) == \
+        {f"pxf_{f}" for f in t.FAMILY_ORDER}
 
 
 def c_definitions(directory):

@@ -36,8 +36,8 @@ def test_where_from_the_command_line():
         "PXFFORK (process): fork(2): ipid = 0 in the child, the child's pid in the parent",
         "  table:   fortran/process/routines.py",
         "  C:       pxf_fork() in core/process/process.c (declared in core/include/pxf/process.h)",
-        "  Fortran: fortran/pxf.fypp (interface, generated from the table); body generated in"
-        " submodule pxf_process (fortran/submodule.fypp)",
+        "  Fortran: fortran/interfaces.fypp (interface, module pxf_process); body generated"
+        " (fortran/submodule.fypp)",
     ]
     assert "  Python:  pxf.fork() in pxf/process.py" in out
     assert "tests/process/test_process.py" in out and "  docs:    docs/process.md" in out
