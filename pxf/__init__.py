@@ -17,7 +17,7 @@ from .env import (UnameResult, clearenv, getegid, getenv, geteuid, getgid, getpg
                   getuid, setenv, setgid, setpgid, setsid, setuid, time, uname)
 from .files import (access, chdir, chmod, chown, chroot, getcwd, link, mkdir, mkfifo,
                     remove, rename, rmdir, umask, unlink)
-from .io import READ_MAX, close, dup, dup2, pipe, read, write
+from .io import READ_MAX, close, dup, dup2, lseek, pipe, read, write
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, wait, waitpid, wexitstatus,
                       wifexited, wifsignaled, wifstopped, wstopsig, wtermsig)
@@ -45,7 +45,7 @@ __all__ = [
     "setsid", "setpgid", "time",
     "chdir", "getcwd", "mkdir", "mkfifo", "rmdir", "unlink", "remove", "rename", "link",
     "access", "chmod", "chown", "chroot", "umask",
-    "pipe", "dup", "dup2", "close", "read", "write", "READ_MAX",
+    "pipe", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
     "const", "isconst",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",
     "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _fpxf
-from ._errors import check
+from ._errors import check, checked
 from ._routines import BUFFERS
 from ._strings import encode
 
@@ -53,3 +53,10 @@ def write(fd: int, data: bytes | str) -> int:
                                       len(raw))
     check(ierror)
     return nwritten
+
+
+def lseek(fd: int, pos: int, how: int) -> int:
+    """lseek(2) through PXFLSEEK, as os.lseek: the new offset. Through the
+    default-INTEGER externals: an offset beyond 2**31 - 1 raises
+    OverflowError going in and OSError(EOVERFLOW) coming back."""
+    return checked(_fpxf.pxflseek(fd, pos, how))

@@ -54,3 +54,12 @@ int pxf_write(int fd, const void *buf, long long nbyte, long long *nwritten)
     *nwritten = r;
     return 0;
 }
+
+int pxf_lseek(int fd, long long offset, int whence, long long *position)
+{
+    off_t at = lseek(fd, (off_t)offset, whence);
+    if (at == (off_t)-1)
+        return errno;
+    *position = at;
+    return 0;
+}

@@ -1,5 +1,5 @@
 """Routine table rows of the io family (docs/io.md):
-pipes and descriptor I/O.
+pipes, descriptor I/O and the file offset.
 """
 from routine import Arg, Routine, i_in, i_out
 
@@ -26,4 +26,8 @@ ROWS = [
                          i_in("nbyte"),
                          i_out("nwritten")], "write(2) of nbyte bytes", blocks=True,
             errnos=("EBADF", "EINVAL", "EPIPE")),
+    Routine("PXFLSEEK", [i_in("ifildes"), i_in("ioffset", ctype="c_long_long"),
+                         i_in("iwhence"), i_out("iposition", ctype="c_long_long")],
+            "lseek(2); IWHENCE: SEEK_SET, SEEK_CUR, SEEK_END (PXFCONST)", generated=True,
+            errnos=("EBADF", "EINVAL", "EOVERFLOW", "ESPIPE")),
 ]

@@ -16,6 +16,10 @@ int pxf_close(int fd);
 int pxf_read(int fd, void *buf, long long nbyte, long long *nread);
 int pxf_write(int fd, const void *buf, long long nbyte, long long *nwritten);
 
+/* lseek(2): *position is the new offset (long long: an INTEGER(4) that
+ * cannot hold it gets EOVERFLOW in the Fortran layer). */
+int pxf_lseek(int fd, long long offset, int whence, long long *position);
+
 #ifdef __cplusplus
 }
 #endif
