@@ -29,10 +29,13 @@ def checked(result: tuple):
 def check(ierror: int, filename=None, filename2=None) -> None:
     """Raise the exception for a nonzero ierror: PXFError for a 1003.9 code,
     otherwise OSError(errno, strerror), which Python turns into the matching
-    subclass (ChildProcessError, FileNotFoundError ...)."""
+    subclass (ChildProcessError, FileNotFoundError ...), with the file
+    name(s) as os gives them."""
     if ierror == 0:
         return
+    names = () if filename is None else (filename,) if filename2 is None else \
+        (filename, None, filename2)
     if ierror in PXF_CODES:
         name, text = PXF_CODES[ierror]
-        raise PXFError(ierror, f"{name}: {text}", filename, None, filename2)
-    raise OSError(ierror, os.strerror(ierror), filename, None, filename2)
+        raise PXFError(ierror, f"{name}: {text}", *names)
+    raise OSError(ierror, os.strerror(ierror), *names)

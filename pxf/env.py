@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from . import _fpxf
 from ._errors import check, checked
+from .consts import const
 from ._strings import argument, decode, output
 from .structs import Struct
 
@@ -108,3 +109,11 @@ def time() -> int:
     """time(2) through PXFTIME: whole seconds since the Epoch (an int;
     time.time() gives the same instant as a float)."""
     return checked(_fpxf.pxftime())
+
+
+def sysconf(name: str | int) -> int:
+    """sysconf(3) through PXFSYSCONF, as os.sysconf: NAME is a selector's
+    name (Intel's "_SC_ARG_MAX" or Cray's "ARG_MAX", through PXFCONST) or
+    its value; -1 when the variable has no limit. OSError(EINVAL) for a bad
+    selector value, PXFError(ENONAME) for an unknown name."""
+    return checked(_fpxf.pxfsysconf(const(name) if isinstance(name, str) else name))

@@ -8,6 +8,7 @@ import os
 
 from . import _fpxf
 from ._errors import check, checked
+from .consts import const
 from ._strings import argument, decode, output
 
 PathLike = str | bytes | os.PathLike
@@ -85,3 +86,20 @@ def chroot(path: PathLike) -> None:
 def umask(mask: int) -> int:
     """umask(2) through PXFUMASK: the previous mask."""
     return checked(_fpxf.pxfumask(mask))
+
+
+def _selector(name: str | int) -> int:
+    return const(name) if isinstance(name, str) else name
+
+
+def pathconf(path: PathLike, name: str | int) -> int:
+    """pathconf(3) through PXFPATHCONF, as os.pathconf: NAME a _PC_ name or
+    value; -1 when the variable has no limit."""
+    value, ierror = _fpxf.pxfpathconf(*_path(path), _selector(name))
+    check(ierror, os.fspath(path))
+    return value
+
+
+def fpathconf(fd: int, name: str | int) -> int:
+    """fpathconf(3) through PXFFPATHCONF, as os.fpathconf."""
+    return checked(_fpxf.pxffpathconf(fd, _selector(name)))

@@ -31,7 +31,8 @@ OWNERS = {
         "signal.h": [r"SIG[A-Z0-9]+", r"SIG_(BLOCK|UNBLOCK|SETMASK|DFL|IGN|ERR|HOLD)",
                      r"SA_[A-Z]+"],
         "sys/wait.h": [r"W[A-Z]+"],
-        "unistd.h": [r"SEEK_[A-Z]+", r"[RWXF]_OK", r"STD(IN|OUT|ERR)_FILENO"],
+        "unistd.h": [r"SEEK_[A-Z]+", r"[RWXF]_OK", r"STD(IN|OUT|ERR)_FILENO",
+                     r"_SC_[A-Z0-9_]+", r"_PC_[A-Z0-9_]+"],
         "fcntl.h": [r"O_[A-Z0-9_]+", r"F_[A-Z0-9_]+"],
         # the 1003.9 codes, under their standard names (ENONAME for PXF_ENONAME)
         "pxf/errors.h": [r"PXF_E[A-Z]+"],
@@ -43,6 +44,15 @@ OWNERS = {
         "pxf/numa.h": [r"R_(RAD|FILDES|PATH|SHM|PID|MEM|NSG)", r"RAD_[A-Z_]+",
                        r"NSG_[A-Z_]+", r"SET_CURSOR_[A-Z]+", r"CPU_NONE"],
     },
+}
+
+# Names under another spelling: Cray's PXFCONST gives the sysconf selectors
+# under the POSIX limit names (ARG_MAX for _SC_ARG_MAX), Intel's under the
+# _SC_ names; both are accepted (docs/env.md, PXFSYSCONF).
+ALIASES = {
+    "consts": {name: "_SC_" + name.removeprefix("_POSIX_") for name in (
+        "ARG_MAX", "CHILD_MAX", "CLK_TCK", "NGROUPS_MAX", "OPEN_MAX", "STREAM_MAX",
+        "TZNAME_MAX", "_POSIX_JOB_CONTROL", "_POSIX_SAVED_IDS", "_POSIX_VERSION")},
 }
 
 # Flag words that are C ints: RFSPAWN is bit 31, so its value is negative,
@@ -78,6 +88,11 @@ def main():
     owner, output, include, cc = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
     cc = cc + ["-I" + include]
     tables = {o: owner_names(cc, headers) for o, headers in OWNERS.items()}
+    for o, aliases in ALIASES.items():
+        for alias, target in aliases.items():
+            if target not in tables[o]:
+                sys.exit(f"gen_consts.py: {alias} stands for {target}, which {o} lacks")
+            tables[o][alias] = tables[o][target]
     seen = {}
     for o, names in tables.items():
         for n in names:

@@ -95,3 +95,24 @@ int pxf_umask(int cmask, int *prevcmask)
     *prevcmask = (int)umask((mode_t)cmask);
     return 0;
 }
+
+/* -1 with errno unchanged: no limit (a value, not a failure). */
+static int limit_of(long v, long long *value)
+{
+    if (v == -1 && errno != 0)
+        return errno;
+    *value = v;
+    return 0;
+}
+
+int pxf_pathconf(const char *path, int name, long long *value)
+{
+    errno = 0;
+    return limit_of(pathconf(path, name), value);
+}
+
+int pxf_fpathconf(int fd, int name, long long *value)
+{
+    errno = 0;
+    return limit_of(fpathconf(fd, name), value);
+}

@@ -48,4 +48,7 @@ ROWS = [
             errnos=("EOVERFLOW",),
             not_produced={"EOVERFLOW": "an INTEGER(4) holds time(2) until "
                           "2038-01-19; no test may set the machine's clock"}),
+    Routine("PXFSYSCONF", [i_in("name"), i_out("ival", ctype="c_long_long")],
+            "sysconf(3); NAME from PXFCONST (_SC_ARG_MAX or ARG_MAX); no limit: -1",
+            generated=True, errnos=("EINVAL", "EOVERFLOW")),
 ]

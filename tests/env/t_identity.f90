@@ -8,6 +8,7 @@
 !   bigids   (as root) ids above 2**31 - 1: INTEGER(8) whole, INTEGER(4)
 !            EOVERFLOW with -1
 !   session  PXFSETSID twice, PXFSETPGID's failures
+!   sysconf  PXFSYSCONF under both selector spellings, its failures
 program t_identity
   implicit none
   character(len=32) :: mode
@@ -21,6 +22,8 @@ program t_identity
     call bigids()
   case ('session')
     call session()
+  case ('sysconf')
+    call sysconf()
   end select
 
 contains
@@ -145,4 +148,27 @@ contains
     call pxfkill(child, 9, ierror)
     call pxfwaitpid(child, istat, 0, iretpid, ierror)
   end subroutine session
+
+  subroutine sysconf()
+    use pxf, only: pxfsysconf, pxfconst
+    integer, parameter :: i8 = selected_int_kind(18)
+    integer :: sel, v, ierror
+    integer(i8) :: sel8, v8, ierror8
+    call pxfconst('_SC_ARG_MAX', sel, ierror)
+    call pxfsysconf(sel, v, ierror)
+    print '(a,i0,a,i0)', 'arg_max=', v, ' ', ierror
+    call pxfconst('ARG_MAX', sel, ierror)
+    call pxfsysconf(sel, v, ierror)
+    print '(a,i0,a,i0)', 'arg_max_cray=', v, ' ', ierror
+    call pxfconst('CLK_TCK', sel8, ierror8)
+    call pxfsysconf(sel8, v8, ierror8)
+    print '(a,i0,a,i0)', 'clk_tck=', v8, ' ', ierror8
+    call pxfconst('_SC_UINT_MAX', sel8, ierror8)
+    call pxfsysconf(sel8, v8, ierror8)
+    print '(a,i0,a,i0)', 'uint_max8=', v8, ' ', ierror8
+    call pxfsysconf(int(sel8), v, ierror)
+    print '(a,i0,a,i0)', 'uint_max4=', v, ' ', ierror
+    call pxfsysconf(99999, v, ierror)
+    print '(a,i0,a,i0)', 'bad=', v, ' ', ierror
+  end subroutine sysconf
 end program t_identity

@@ -107,3 +107,22 @@ print(os.getuid(), os.getgid(), fails(pxf.setuid, 0) == fails(os.setuid, 0), fai
         f"True True ('PermissionError', {errno.EPERM})",
         f"{NOBODY.pw_uid} {NOBODY.pw_gid} True ('PermissionError', {errno.EPERM})",
     ]
+
+
+@pytest.mark.errno("PXFSYSCONF", "EINVAL", "EOVERFLOW")
+def test_sysconf(programs):
+    """Both spellings of a selector (Intel's _SC_ARG_MAX, Cray's ARG_MAX),
+    the value sysconf(3) gives this process, and for real: EINVAL for a bad
+    selector, EOVERFLOW for _SC_UINT_MAX (2**32 - 1) in an INTEGER(4)."""
+    kv = fortran(programs, "sysconf")
+    assert kv["arg_max"] == f"{os.sysconf('SC_ARG_MAX')} 0"
+    assert kv["arg_max_cray"] == kv["arg_max"]
+    assert kv["clk_tck"] == f"{os.sysconf('SC_CLK_TCK')} 0"
+    assert kv["uint_max8"] == f"{2**32 - 1} 0"
+    assert kv["uint_max4"] == f"-1 {errno.EOVERFLOW}"
+    assert kv["bad"] == f"-1 {errno.EINVAL}"
+    assert pxf.sysconf("_SC_OPEN_MAX") == pxf.sysconf("OPEN_MAX") == os.sysconf("SC_OPEN_MAX")
+    assert pxf.sysconf(pxf.const("_SC_PAGESIZE")) == os.sysconf("SC_PAGESIZE")
+    with pytest.raises(OSError) as e:
+        pxf.sysconf(99999)
+    assert e.value.errno == errno.EINVAL

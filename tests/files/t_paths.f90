@@ -54,6 +54,10 @@ program t_paths
     call pxfchown(p1, 0_i8, n, m, ierror)
   case ('chroot')
     call pxfchroot(p1, 0_i8, ierror)
+  case ('pathconf')
+    call pxfconst('_PC_NAME_MAX', m, ierror)
+    call pxfpathconf(p1, 0_i8, m, n, ierror)
+    print '(a,i0)', 'ival=', n
   case ('umask')
     read (p1, *) n
     prev = 12345

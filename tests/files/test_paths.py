@@ -266,3 +266,30 @@ def test_python_matches_os(tree, monkeypatch):
         assert os_error(pf, *args) == os_error(of, *args) != None, pf.__name__
     with pytest.raises(ValueError):
         pxf.mkdir("a\0b")
+
+
+@pytest.mark.errno("PXFPATHCONF", "ENOENT", "ENOTDIR", "EACCES", "EINVAL")
+@pytest.mark.errno("PXFFPATHCONF", "EBADF", "EINVAL")
+def test_pathconf(programs, tree):
+    """Through the externals (pxf._fpxf: default INTEGER) and pxf against
+    os; the failures for real."""
+    name_max = pxf.const("_PC_NAME_MAX")
+    assert pxf.pathconf(tree, "_PC_NAME_MAX") == os.pathconf(tree, "PC_NAME_MAX") == 255
+    assert pxf.pathconf(tree, name_max) == 255
+    r, w = os.pipe()
+    try:
+        assert pxf.fpathconf(r, "_PC_PIPE_BUF") == os.fpathconf(r, "PC_PIPE_BUF")
+    finally:
+        os.close(r)
+        os.close(w)
+    for path, name in [(tree / "missing", "ENOENT"), (tree / "file" / "x", "ENOTDIR")]:
+        with pytest.raises(OSError) as e:
+            pxf.pathconf(path, name_max)
+        assert (e.value.errno, e.value.filename) == (getattr(errno, name), str(path))
+    assert call(programs, tree, "pathconf", "{tree}/dir") == {"ival": "255", "ierror": "0"}
+    kv = call(programs, tree, "pathconf", "{tree}/private/x", user="nobody")
+    assert kv == {"ival": "-1", "ierror": str(errno.EACCES)}
+    assert _fpxf.pxfpathconf(b"/tmp", 4, 9999) == (-1, errno.EINVAL)
+    assert _fpxf.pxfpathconf(b"/tmp", 9, name_max) == (-1, errno.EINVAL)   # bad length
+    assert _fpxf.pxffpathconf(999, name_max) == (-1, errno.EBADF)
+    assert _fpxf.pxffpathconf(0, 9999) == (-1, errno.EINVAL)

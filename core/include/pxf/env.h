@@ -36,6 +36,10 @@ int pxf_setsid(int *sid);
 int pxf_setpgid(int pid, int pgid);
 int pxf_time(long long *seconds);
 
+/* sysconf(3): *value is -1 for a variable without a limit; EINVAL for a
+ * bad selector. */
+int pxf_sysconf(int name, long long *value);
+
 #ifdef __cplusplus
 }
 #endif

@@ -31,6 +31,10 @@ int pxf_chroot(const char *path);
 /* cmask: permission bits only (0 .. 0777, else EINVAL); *prevcmask the
  * mask before. */
 int pxf_umask(int cmask, int *prevcmask);
+/* pathconf(3), fpathconf(3): name is a _PC_ selector (PXFCONST); *value is
+ * -1 for a variable without a limit. */
+int pxf_pathconf(const char *path, int name, long long *value);
+int pxf_fpathconf(int fd, int name, long long *value);
 
 #ifdef __cplusplus
 }
