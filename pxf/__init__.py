@@ -13,10 +13,12 @@ from ._config import VERSION as __version__
 from ._errors import (EARRAYLEN, EBADHANDLE, EBADID, EEND, ENOHANDLE, ENONAME,
                       ETRUNC, PXFError)
 from .consts import const, isconst
-from .env import (UnameResult, clearenv, getegid, getenv, geteuid, getgid, getpgrp,
-                  getuid, setenv, setgid, setpgid, setsid, setuid, sysconf, time, uname)
-from .files import (access, chdir, chmod, chown, chroot, fpathconf, getcwd, link, mkdir,
-                    mkfifo, pathconf, remove, rename, rmdir, umask, unlink)
+from .env import (UnameResult, clearenv, ctermid, getegid, getenv, geteuid, getgid,
+                  getpgrp, getuid, setenv, setgid, setpgid, setsid, setuid, sysconf, time,
+                  times, uname)
+from .files import (S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, access, chdir, chmod,
+                    chown, chroot, fpathconf, getcwd, link, mkdir, mkfifo, pathconf, remove,
+                    rename, rmdir, umask, unlink)
 from .io import READ_MAX, close, dup, dup2, lseek, pipe, read, write
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, wait, waitpid, wexitstatus,
@@ -42,9 +44,10 @@ __all__ = [
     "kill", "exit", "fastexit", "execv", "execve", "execvp", "sleep", "alarm",
     "getenv", "setenv", "clearenv", "uname", "UnameResult",
     "getuid", "geteuid", "getgid", "getegid", "setuid", "setgid", "getpgrp",
-    "setsid", "setpgid", "time", "sysconf",
+    "setsid", "setpgid", "time", "sysconf", "times", "ctermid",
     "chdir", "getcwd", "mkdir", "mkfifo", "rmdir", "unlink", "remove", "rename", "link",
     "access", "chmod", "chown", "chroot", "umask", "pathconf", "fpathconf",
+    "S_ISDIR", "S_ISCHR", "S_ISBLK", "S_ISREG", "S_ISFIFO",
     "pipe", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
     "const", "isconst",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",

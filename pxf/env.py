@@ -3,12 +3,13 @@ user and group ids, process group and session; time."""
 from __future__ import annotations
 
 import errno
+import os
 from typing import NamedTuple
 
 from . import _fpxf
 from ._errors import check, checked
-from .consts import const
 from ._strings import argument, decode, output
+from .consts import const
 from .structs import Struct
 
 
@@ -117,3 +118,20 @@ def sysconf(name: str | int) -> int:
     its value; -1 when the variable has no limit. OSError(EINVAL) for a bad
     selector value, PXFError(ENONAME) for an unknown name."""
     return checked(_fpxf.pxfsysconf(const(name) if isinstance(name, str) else name))
+
+
+def times() -> os.times_result:
+    """times(2) through PXFTIMES and a 'tms' structure handle, as os.times:
+    user, system, children's user and system time and the elapsed real
+    time, in seconds (clock ticks / sysconf(_SC_CLK_TCK))."""
+    tick = sysconf("_SC_CLK_TCK")
+    with Struct("tms") as t:
+        elapsed = checked(_fpxf.pxftimes(t.handle))
+        parts = [t.get_int(f) for f in ("tms_utime", "tms_stime", "tms_cutime", "tms_cstime")]
+    return os.times_result([p / tick for p in parts] + [elapsed / tick])
+
+
+def ctermid() -> str:
+    """ctermid(3) through PXFCTERMID, as os.ctermid."""
+    s, ilen, ierror = _fpxf.pxfctermid()
+    return decode(output(s, ilen, ierror))

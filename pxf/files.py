@@ -103,3 +103,24 @@ def pathconf(path: PathLike, name: str | int) -> int:
 def fpathconf(fd: int, name: str | int) -> int:
     """fpathconf(3) through PXFFPATHCONF, as os.fpathconf."""
     return checked(_fpxf.pxffpathconf(fd, _selector(name)))
+
+
+# The file type of an st_mode value, as the stat module's S_IS* (PXFIS*).
+def S_ISDIR(mode: int) -> bool:  # noqa: N802 (the stat module's names)
+    return bool(_fpxf.pxfisdir(mode))
+
+
+def S_ISCHR(mode: int) -> bool:  # noqa: N802
+    return bool(_fpxf.pxfischr(mode))
+
+
+def S_ISBLK(mode: int) -> bool:  # noqa: N802
+    return bool(_fpxf.pxfisblk(mode))
+
+
+def S_ISREG(mode: int) -> bool:  # noqa: N802
+    return bool(_fpxf.pxfisreg(mode))
+
+
+def S_ISFIFO(mode: int) -> bool:  # noqa: N802
+    return bool(_fpxf.pxfisfifo(mode))

@@ -116,3 +116,30 @@ int pxf_fpathconf(int fd, int name, long long *value)
     errno = 0;
     return limit_of(fpathconf(fd, name), value);
 }
+
+/* The file type of an st_mode value (PXFINTGET of a 'stat' handle's
+ * st_mode): 1 or 0. */
+int pxf_isdir(int mode)
+{
+    return S_ISDIR((mode_t)mode);
+}
+
+int pxf_ischr(int mode)
+{
+    return S_ISCHR((mode_t)mode);
+}
+
+int pxf_isblk(int mode)
+{
+    return S_ISBLK((mode_t)mode);
+}
+
+int pxf_isreg(int mode)
+{
+    return S_ISREG((mode_t)mode);
+}
+
+int pxf_isfifo(int mode)
+{
+    return S_ISFIFO((mode_t)mode);
+}

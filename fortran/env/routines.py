@@ -48,6 +48,15 @@ ROWS = [
             errnos=("EOVERFLOW",),
             not_produced={"EOVERFLOW": "an INTEGER(4) holds time(2) until "
                           "2038-01-19; no test may set the machine's clock"}),
+    Routine("PXFTIMES", [h_in("jtms"), i_out("itime", ctype="c_long_long")],
+            "times(2) into a 'tms' handle; ITIME: clock ticks", generated=True,
+            errnos=("EBADHANDLE", "EOVERFLOW"),
+            not_produced={"EOVERFLOW": "an INTEGER(4) holds the ticks of times(2) for "
+                          "about 248 days of uptime at 100 Hz; the test machine's "
+                          "uptime decides"}),
+    Routine("PXFCTERMID", [s_out("s"), i_out("ilen")],
+            "ctermid(3): the controlling terminal's name; short S: ETRUNC",
+            errnos=("ETRUNC",)),
     Routine("PXFSYSCONF", [i_in("name"), i_out("ival", ctype="c_long_long")],
             "sysconf(3); NAME from PXFCONST (_SC_ARG_MAX or ARG_MAX); no limit: -1",
             generated=True, errnos=("EINVAL", "EOVERFLOW")),

@@ -9,6 +9,7 @@
 !            EOVERFLOW with -1
 !   session  PXFSETSID twice, PXFSETPGID's failures
 !   sysconf  PXFSYSCONF under both selector spellings, its failures
+!   times    PXFTIMES into a 'tms' handle (and a freed one), PXFCTERMID
 program t_identity
   implicit none
   character(len=32) :: mode
@@ -24,6 +25,8 @@ program t_identity
     call session()
   case ('sysconf')
     call sysconf()
+  case ('times')
+    call times_ctermid()
   end select
 
 contains
@@ -171,4 +174,31 @@ contains
     call pxfsysconf(99999, v, ierror)
     print '(a,i0,a,i0)', 'bad=', v, ' ', ierror
   end subroutine sysconf
+
+  subroutine times_ctermid()
+    use pxf, only: pxftimes, pxfctermid, pxfstructcreate, pxfstructfree, pxfint8get
+    integer, parameter :: i8 = selected_int_kind(18)
+    integer(i8) :: jtms, itime, utime, ierror
+    integer :: ilen, ierr
+    character(len=20) :: s
+    character(len=4) :: short
+    real :: x
+    integer :: i
+    x = 0
+    do i = 1, 50000000                          ! some user time
+      x = x + sqrt(real(i))
+    end do
+    call pxfstructcreate('tms', jtms, ierror)
+    call pxftimes(jtms, itime, ierror)
+    call pxfint8get(jtms, 'tms_utime', utime, ierror)
+    print '(a,l1,a,l1,a,i0)', 'times=', itime > 0, ' ', utime > 0 .or. x < 0, ' ', ierror
+    call pxfstructfree(jtms, ierror)
+    itime = 12345
+    call pxftimes(jtms, itime, ierror)
+    print '(a,i0,a,i0)', 'freed=', itime, ' ', ierror
+    call pxfctermid(s, ilen, ierr)
+    print '(a,a,a,i0,a,i0)', 'ctermid=[', s, '] ', ilen, ' ', ierr
+    call pxfctermid(short, ilen, ierr)
+    print '(a,a,a,i0,a,i0)', 'short=[', short, '] ', ilen, ' ', ierr
+  end subroutine times_ctermid
 end program t_identity

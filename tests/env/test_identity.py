@@ -126,3 +126,24 @@ def test_sysconf(programs):
     with pytest.raises(OSError) as e:
         pxf.sysconf(99999)
     assert e.value.errno == errno.EINVAL
+
+
+@pytest.mark.errno("PXFTIMES", "EBADHANDLE")
+@pytest.mark.errno("PXFCTERMID", "ETRUNC")
+def test_times_and_ctermid(programs):
+    kv = fortran(programs, "times")
+    assert kv["times"] == "T T 0"
+    assert kv["freed"] == f"-1 {pxf.EBADHANDLE}"
+    name = os.ctermid()
+    assert kv["ctermid"] == f"[{name:20s}] {len(name)} 0"
+    assert kv["short"] == f"[{name[:4]}] {len(name)} {pxf.ETRUNC}"
+
+
+def test_times_ctermid_python_match_os():
+    before = os.times()
+    got = pxf.times()
+    after = os.times()
+    assert isinstance(got, type(before))
+    for i in range(5):
+        assert before[i] <= got[i] <= after[i], i
+    assert pxf.ctermid() == os.ctermid()

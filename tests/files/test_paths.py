@@ -293,3 +293,16 @@ def test_pathconf(programs, tree):
     assert _fpxf.pxfpathconf(b"/tmp", 9, name_max) == (-1, errno.EINVAL)   # bad length
     assert _fpxf.pxffpathconf(999, name_max) == (-1, errno.EBADF)
     assert _fpxf.pxffpathconf(0, 9999) == (-1, errno.EINVAL)
+
+
+def test_file_type_functions():
+    """PXFISDIR ... against the stat module, for every file type's mode."""
+    import stat as st
+    modes = [st.S_IFDIR | 0o755, st.S_IFCHR | 0o600, st.S_IFBLK | 0o660, st.S_IFREG | 0o644,
+             st.S_IFIFO | 0o600, st.S_IFLNK | 0o777, st.S_IFSOCK | 0o755, 0]
+    for mode in modes:
+        got = [pxf.S_ISDIR(mode), pxf.S_ISCHR(mode), pxf.S_ISBLK(mode), pxf.S_ISREG(mode),
+               pxf.S_ISFIFO(mode)]
+        want = [st.S_ISDIR(mode), st.S_ISCHR(mode), st.S_ISBLK(mode), st.S_ISREG(mode),
+                st.S_ISFIFO(mode)]
+        assert got == want, oct(mode)

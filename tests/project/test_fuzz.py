@@ -18,13 +18,14 @@ from pxf._routines import FORTRAN_ONLY, ROUTINES
 from support import NOBODY, REPORT, as_unprivileged, run, sanitizer_env
 
 # Routines with outputs that generated arguments do not make fail: no
-# failure (PXFGETPID, PXFGETPPID, PXFGETPGRP; PXFGETCWD unless the working
-# directory is removed), nobody's ids and today's time fit (the id and time
-# routines: EOVERFLOW only above 2**31 - 1), only when the process has no
-# descriptor left (PXFPIPE), or no arguments and only with a broken topology.
-CANNOT_FAIL_HERE = {"PXFGETPID", "PXFGETPPID", "PXFGETPGRP", "PXFGETCWD", "PXFGETUID",
-                    "PXFGETEUID", "PXFGETGID", "PXFGETEGID", "PXFTIME", "PXFPIPE",
-                    "PXFRADGETNUM", "PXFRADGETMAX", "PXFRADGETCURRENTHOME"}
+# failure (PXFGETPID, PXFGETPPID, PXFGETPGRP, PXFCTERMID; PXFGETCWD unless
+# the working directory is removed), nobody's ids and today's time fit (the
+# id and time routines: EOVERFLOW only above 2**31 - 1), only when the
+# process has no descriptor left (PXFPIPE), or no arguments and only with a
+# broken topology.
+CANNOT_FAIL_HERE = {"PXFGETPID", "PXFGETPPID", "PXFGETPGRP", "PXFCTERMID", "PXFGETCWD",
+                    "PXFGETUID", "PXFGETEUID", "PXFGETGID", "PXFGETEGID", "PXFTIME",
+                    "PXFPIPE", "PXFRADGETNUM", "PXFRADGETMAX", "PXFRADGETCURRENTHOME"}
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWPID = 0x20000000
 

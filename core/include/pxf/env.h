@@ -40,6 +40,14 @@ int pxf_time(long long *seconds);
  * bad selector. */
 int pxf_sysconf(int name, long long *value);
 
+/* times(2) into a 'tms' structure handle; *ticks the clock ticks since an
+ * arbitrary point in the past (sysconf(_SC_CLK_TCK) per second). */
+int pxf_times(int handle, long long *ticks);
+
+/* ctermid(3): at most cap bytes of the name (no NUL), *len its full length
+ * (0: none known). */
+int pxf_ctermid(char *buf, size_t cap, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -35,6 +35,12 @@ int pxf_umask(int cmask, int *prevcmask);
  * -1 for a variable without a limit. */
 int pxf_pathconf(const char *path, int name, long long *value);
 int pxf_fpathconf(int fd, int name, long long *value);
+/* S_ISDIR ... of an st_mode value: 1 or 0. */
+int pxf_isdir(int mode);
+int pxf_ischr(int mode);
+int pxf_isblk(int mode);
+int pxf_isreg(int mode);
+int pxf_isfifo(int mode);
 
 #ifdef __cplusplus
 }
