@@ -58,4 +58,10 @@ int pxf_handle_acquire(int handle, const struct pxf_struct_type *type,
                        void **data, const struct pxf_struct_type **type_out);
 void pxf_handle_release(void);
 
+/* Copy a whole C structure into the live instance a handle names, which
+ * must be of the structure called type_name (its size is that structure's):
+ * how the routines that fill a handle (PXFUNAME, PXFTIMES ...) store their
+ * result. 0, EBADHANDLE, or PXF_ENONAME for an unknown type_name. */
+int pxf_handle_store(int handle, const char *type_name, const void *value);
+
 #endif

@@ -162,6 +162,20 @@ void pxf_handle_release(void)
     unlock_table();
 }
 
+int pxf_handle_store(int handle, const char *type_name, const void *value)
+{
+    const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
+    if (type == NULL)
+        return PXF_ENONAME;   /* a caller's typo: NULL would accept any type */
+    void *data;
+    int err = pxf_handle_acquire(handle, type, &data, NULL);
+    if (err != 0)
+        return err;
+    memcpy(data, value, type->size);
+    pxf_handle_release();
+    return 0;
+}
+
 int pxf_structcopy(const char *type_name, int from, int to)
 {
     const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
