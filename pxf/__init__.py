@@ -17,8 +17,8 @@ from .env import (UnameResult, clearenv, ctermid, getegid, getenv, geteuid, getg
                   getpgrp, getuid, setenv, setgid, setpgid, setsid, setuid, sysconf, time,
                   times, uname)
 from .files import (S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, access, chdir, chmod,
-                    chown, chroot, fpathconf, getcwd, link, mkdir, mkfifo, pathconf, remove,
-                    rename, rmdir, umask, unlink)
+                    chown, chroot, fpathconf, fstat, getcwd, link, mkdir, mkfifo, pathconf,
+                    remove, rename, rmdir, stat, umask, unlink, utime)
 from .io import READ_MAX, close, dup, dup2, lseek, pipe, read, write
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, wait, waitpid, wexitstatus,
@@ -47,7 +47,7 @@ __all__ = [
     "setsid", "setpgid", "time", "sysconf", "times", "ctermid",
     "chdir", "getcwd", "mkdir", "mkfifo", "rmdir", "unlink", "remove", "rename", "link",
     "access", "chmod", "chown", "chroot", "umask", "pathconf", "fpathconf",
-    "S_ISDIR", "S_ISCHR", "S_ISBLK", "S_ISREG", "S_ISFIFO",
+    "S_ISDIR", "S_ISCHR", "S_ISBLK", "S_ISREG", "S_ISFIFO", "stat", "fstat", "utime",
     "pipe", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
     "const", "isconst",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",

@@ -5,11 +5,13 @@ matching OSError subclass carrying the file name(s)."""
 from __future__ import annotations
 
 import os
+import time as _time
 
 from . import _fpxf
 from ._errors import check, checked
-from .consts import const
 from ._strings import argument, decode, output
+from .consts import const
+from .structs import Struct
 
 PathLike = str | bytes | os.PathLike
 
@@ -124,3 +126,45 @@ def S_ISREG(mode: int) -> bool:  # noqa: N802
 
 def S_ISFIFO(mode: int) -> bool:  # noqa: N802
     return bool(_fpxf.pxfisfifo(mode))
+
+
+_STAT_SEQUENCE = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size")
+_STAT_TIMES = ("st_atime", "st_mtime", "st_ctime")
+
+
+def _stat_result(s: Struct) -> os.stat_result:
+    """An os.stat_result from a 'stat' handle: the integer fields as os
+    gives them; the times in whole seconds (int in the tuple, float as
+    attributes, as os has them), so st_atime_ns and the like are absent."""
+    ints = [s.get_int(f) for f in _STAT_SEQUENCE]
+    times = [s.get_int(f) for f in _STAT_TIMES]
+    extra = {f: float(t) for f, t in zip(_STAT_TIMES, times)}
+    extra.update({f: s.get_int(f) for f in ("st_blksize", "st_blocks", "st_rdev")})
+    return os.stat_result(ints + times, extra)
+
+
+def stat(path: PathLike) -> os.stat_result:
+    """stat(2) through PXFSTAT and a 'stat' structure handle, as os.stat
+    (times in whole seconds)."""
+    with Struct("stat") as s:
+        check(_fpxf.pxfstat(*_path(path), s.handle), os.fspath(path))
+        return _stat_result(s)
+
+
+def fstat(fd: int) -> os.stat_result:
+    """fstat(2) through PXFFSTAT, as os.fstat (times in whole seconds)."""
+    with Struct("stat") as s:
+        check(_fpxf.pxffstat(fd, s.handle))
+        return _stat_result(s)
+
+
+def utime(path: PathLike, times: tuple[int, int] | None = None) -> None:
+    """utime(2) through PXFUTIME and a 'utimbuf' handle, as os.utime with
+    times=(atime, mtime) in whole seconds; None: now, to the second."""
+    if times is None:
+        now = int(_time.time())
+        times = (now, now)
+    with Struct("utimbuf") as u:
+        u.set_int("actime", times[0])
+        u.set_int("modtime", times[1])
+        check(_fpxf.pxfutime(*_path(path), u.handle), os.fspath(path))

@@ -7,9 +7,11 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <pxf/files.h>
 #include "common/internal.h"
+#include "structs/structs_internal.h"
 
 int pxf_chdir(const char *path)
 {
@@ -142,4 +144,34 @@ int pxf_isreg(int mode)
 int pxf_isfifo(int mode)
 {
     return S_ISFIFO((mode_t)mode);
+}
+
+int pxf_stat(const char *path, int handle)
+{
+    struct stat st;
+    if (stat(path, &st) == -1)
+        return errno;
+    return pxf_handle_store(handle, "stat", &st);
+}
+
+int pxf_fstat(int fd, int handle)
+{
+    struct stat st;
+    if (fstat(fd, &st) == -1)
+        return errno;
+    return pxf_handle_store(handle, "stat", &st);
+}
+
+/* utime(2) with the times of a 'utimbuf' handle. The handle is read under
+ * the table's lock, and the call made after it is released. */
+int pxf_utime(const char *path, int handle)
+{
+    void *data;
+    int err = pxf_handle_acquire(handle, pxf_struct_type_find("utimbuf"), &data, NULL);
+    if (err != 0)
+        return err;
+    struct utimbuf times;
+    memcpy(&times, data, sizeof times);
+    pxf_handle_release();
+    return pxf_errno_of(utime(path, &times));
 }

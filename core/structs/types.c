@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <utime.h>
@@ -42,11 +43,30 @@ static const struct pxf_field flock_fields[] = {
     PXF_INT_FIELD(struct flock, l_pid, pid_t),
 };
 
+/* The catalog's components of 'stat' (1003.9 clause 5.6.2); the times are
+ * whole seconds (st_atime is st_atim.tv_sec). */
+static const struct pxf_field stat_fields[] = {
+    PXF_INT_FIELD(struct stat, st_dev, dev_t),
+    PXF_INT_FIELD(struct stat, st_ino, ino_t),
+    PXF_INT_FIELD(struct stat, st_mode, mode_t),
+    PXF_INT_FIELD(struct stat, st_nlink, nlink_t),
+    PXF_INT_FIELD(struct stat, st_uid, uid_t),
+    PXF_INT_FIELD(struct stat, st_gid, gid_t),
+    PXF_INT_FIELD(struct stat, st_rdev, dev_t),
+    PXF_INT_FIELD(struct stat, st_size, off_t),
+    PXF_INT_FIELD(struct stat, st_atime, time_t),
+    PXF_INT_FIELD(struct stat, st_mtime, time_t),
+    PXF_INT_FIELD(struct stat, st_ctime, time_t),
+    PXF_INT_FIELD(struct stat, st_blocks, blkcnt_t),
+    PXF_INT_FIELD(struct stat, st_blksize, blksize_t),
+};
+
 static const struct pxf_struct_type builtin[] = {
     PXF_STRUCT_TYPE("utsname", struct utsname, utsname_fields),
     PXF_STRUCT_TYPE("tms", struct tms, tms_fields),
     PXF_STRUCT_TYPE("utimbuf", struct utimbuf, utimbuf_fields),
     PXF_STRUCT_TYPE("flock", struct flock, flock_fields),
+    PXF_STRUCT_TYPE("stat", struct stat, stat_fields),
 };
 
 /* Registered types: an entry is written before the count that publishes

@@ -1,7 +1,7 @@
 """Routine table rows of the files family (docs/files.md):
 files and directories by path, the working directory and the file mask.
 """
-from routine import Routine, i_in, i_out, s_in, s_out
+from routine import Routine, h_in, i_in, i_out, s_in, s_out
 
 TITLE = "Files and directories"
 
@@ -65,6 +65,15 @@ ROWS = [
             generated=True, result="logical", ierror=False, errnos=()),
     Routine("PXFISFIFO", [i_in("m")], "S_ISFIFO(M) of an st_mode value",
             generated=True, result="logical", ierror=False, errnos=()),
+    Routine("PXFSTAT", [s_in("path", length="ilen"), i_in("ilen"), h_in("jstat")],
+            "stat(2) into a 'stat' handle", generated=True,
+            errnos=("EACCES", "EBADHANDLE", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENOENT",
+                    "ENOTDIR")),
+    Routine("PXFFSTAT", [i_in("ifildes"), h_in("jstat")], "fstat(2) into a 'stat' handle",
+            generated=True, errnos=("EBADF", "EBADHANDLE", "EINVAL")),
+    Routine("PXFUTIME", [s_in("path", length="ilen"), i_in("ilen"), h_in("jutimbuf")],
+            "utime(2) with the times of a 'utimbuf' handle", generated=True,
+            errnos=("EACCES", "EBADHANDLE", "EINVAL", "ENOENT", "EPERM")),
     Routine("PXFUMASK", [i_in("icmask"), i_out("iprevcmask")],
             "umask(2): the previous mask; bits beyond 0777: EINVAL", generated=True,
             errnos=("EINVAL",)),

@@ -10,7 +10,7 @@ program t_paths
   character(len=4200) :: op, p1, p2
   character(len=8) :: short
   character(len=4200) :: long
-  integer(i8) :: n, m, ierror, ilen, prev
+  integer(i8) :: n, m, ierror, ilen, prev, jh
 
   call get_command_argument(1, op)
   call get_command_argument(2, p1)
@@ -58,6 +58,30 @@ program t_paths
     call pxfconst('_PC_NAME_MAX', m, ierror)
     call pxfpathconf(p1, 0_i8, m, n, ierror)
     print '(a,i0)', 'ival=', n
+  case ('stat')
+    call show_stat()
+  case ('utime')
+    call pxfstructcreate('utimbuf', jh, ierror)
+    call pxfintset(jh, 'actime', n, ierror)
+    call pxfintset(jh, 'modtime', m, ierror)
+    call pxfutime(p1, 0_i8, jh, ierror)
+  case ('badhandle')
+    call pxfstructcreate('stat', jh, ierror)
+    call pxfstructfree(jh, ierror)
+    call pxfstat(p1, 0_i8, jh, ierror)
+    print '(a,i0)', 'stat=', ierror
+    call pxffstat(0_i8, jh, ierror)
+    print '(a,i0)', 'fstat=', ierror
+    call pxfutime(p1, 0_i8, jh, ierror)
+    print '(a,i0)', 'utime=', ierror
+    call pxfstructcreate('stat', jh, ierror)
+    call pxffstat(999_i8, jh, ierror)
+    print '(a,i0)', 'fstat_badf=', ierror
+    ierror = 0
+  case ('fstat_int8')
+    call pxfstructcreate('stat', jh, ierror)
+    call pxffstat(2_i8**40, jh, ierror)     ! no C int: EINVAL, never cut
+    print '(a,i0)', 'fstat=', ierror
   case ('umask')
     read (p1, *) n
     prev = 12345
@@ -71,4 +95,29 @@ program t_paths
     error stop 'unknown operation'
   end select
   print '(a,i0)', 'ierror=', ierror
+contains
+
+  ! Every component of a 'stat' handle of p1 (INTEGER(8)); st_size also
+  ! into an INTEGER(4) (EOVERFLOW beyond 2**31 - 1), and through PXFFSTAT
+  ! of descriptor 0 (the test opens p1 as the program's stdin).
+  subroutine show_stat()
+    character(len=10), parameter :: fields(13) = [character(len=10) :: 'st_dev', &
+        'st_ino', 'st_mode', 'st_nlink', 'st_uid', 'st_gid', 'st_rdev', 'st_size', &
+        'st_atime', 'st_mtime', 'st_ctime', 'st_blocks', 'st_blksize']
+    integer(i8) :: jstat, v
+    integer :: v4, ierr4, k
+    call pxfstructcreate('stat', jstat, ierror)
+    call pxfstat(p1, 0_i8, jstat, ierror)
+    if (ierror /= 0) return
+    do k = 1, size(fields)
+      call pxfint8get(jstat, fields(k), v, ierror)
+      print '(a,a,i0)', trim(fields(k)), '=', v
+    end do
+    v4 = 12345
+    call pxfintget(jstat, 'st_size', v4, ierr4)
+    print '(a,i0,a,i0)', 'size4=', v4, ' ', ierr4
+    call pxffstat(0_i8, jstat, ierror)
+    call pxfint8get(jstat, 'st_size', v, ierror)
+    print '(a,i0)', 'fstat_size=', v
+  end subroutine show_stat
 end program t_paths

@@ -8,12 +8,13 @@ import ctypes
 import errno
 import os
 import stat
+import subprocess
 
 import pytest
 
 import pxf
 from pxf import _fpxf
-from support import NOBODY, as_unprivileged, parse, run
+from support import NOBODY, as_unprivileged, parse
 
 P = pytest.param
 
@@ -58,13 +59,16 @@ def read_only_mount(path):
     return pre
 
 
-def call(programs, tree, op, *args, user="root", pre=None):
+def call(programs, tree, op, *args, user="root", pre=None, stdin=subprocess.DEVNULL):
+    """Run t_paths OP ARGS... ('{tree}' and '{long}' filled in) as USER;
+    stdin is descriptor 0 of the program (PXFFSTAT reads it)."""
     args = [str(a).format(tree=tree, long="a" * 300) for a in args]
     if pre is None and user == "nobody":
         pre = as_unprivileged()
-    _, out, _ = run([programs.fortran("t_paths"), op, *args], check_rc=0, preexec_fn=pre,
-                    cwd=tree)
-    return parse(out)
+    r = subprocess.run([str(programs.fortran("t_paths")), op, *args], stdin=stdin,
+                       capture_output=True, text=True, preexec_fn=pre, cwd=tree, timeout=60)
+    assert r.returncode == 0, r.stderr
+    return parse(r.stdout)
 
 
 
@@ -306,3 +310,68 @@ def test_file_type_functions():
         want = [st.S_ISDIR(mode), st.S_ISCHR(mode), st.S_ISBLK(mode), st.S_ISREG(mode),
                 st.S_ISFIFO(mode)]
         assert got == want, oct(mode)
+
+
+@pytest.mark.errno("PXFSTAT", "ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG", "EACCES",
+                   "EBADHANDLE", "EINVAL")
+@pytest.mark.errno("PXFFSTAT", "EBADF", "EBADHANDLE", "EINVAL")
+@pytest.mark.errno("PXFUTIME", "ENOENT", "EPERM", "EACCES", "EBADHANDLE", "EINVAL")
+@pytest.mark.errno("PXFINTGET", "EOVERFLOW")
+def test_stat_fstat_utime(programs, tree):
+    """From Fortran (t_paths: USE pxf, INTEGER(8) and INTEGER(4)): every
+    component of 'stat' against os.stat; a 3 GB sparse file's st_size whole
+    in INTEGER(8) and EOVERFLOW in INTEGER(4), never wrapped; the failures
+    for real."""
+    big = tree / "big"
+    with open(big, "wb") as f:
+        f.truncate(3 * 10**9)
+    with open(big, "rb") as f:
+        kv = call(programs, tree, "stat", "{tree}/big", stdin=f)
+    st = os.stat(big)
+    for field in ("st_dev", "st_ino", "st_mode", "st_nlink", "st_uid", "st_gid", "st_rdev",
+                  "st_size", "st_atime", "st_mtime", "st_ctime", "st_blocks", "st_blksize"):
+        assert kv[field] == str(int(getattr(st, field))), field
+    assert kv["size4"] == f"-1 {errno.EOVERFLOW}"
+    assert kv["fstat_size"] == str(st.st_size)
+    assert kv["ierror"] == "0"
+    assert call(programs, tree, "utime", "{tree}/file", 1000, 2000)["ierror"] == "0"
+    st = os.stat(tree / "file")
+    assert (st.st_atime, st.st_mtime) == (1000, 2000)
+    for op, path, user, name in [
+            ("stat", "{tree}/missing", "root", "ENOENT"),
+            ("stat", "{tree}/file/x", "root", "ENOTDIR"),
+            ("stat", "{tree}/loop", "root", "ELOOP"),
+            ("stat", "{tree}/{long}", "root", "ENAMETOOLONG"),
+            ("stat", "{tree}/private/x", "nobody", "EACCES"),
+            ("utime", "{tree}/missing", "root", "ENOENT"),
+            ("utime", "{tree}/file", "nobody", "EPERM"),
+            ("utime", "{tree}/private/x", "nobody", "EACCES")]:
+        args = (path, 1, 2) if op == "utime" else (path,)
+        assert call(programs, tree, op, *args, user=user)["ierror"] == \
+            str(getattr(errno, name)), (op, path)
+    kv = call(programs, tree, "badhandle", "{tree}/file")
+    assert kv == {"stat": str(pxf.EBADHANDLE), "fstat": str(pxf.EBADHANDLE),
+                  "utime": str(pxf.EBADHANDLE), "fstat_badf": str(errno.EBADF),
+                  "ierror": "0"}
+    e = errno.EINVAL
+    with pxf.Struct("stat") as s, pxf.Struct("utimbuf") as u:
+        assert _fpxf.pxfstat(b"/tmp", 9, s.handle) == e
+        assert _fpxf.pxfutime(b"/tmp", -1, u.handle) == e
+        assert _fpxf.pxffstat(0, 2**31 - 1) == pxf.EBADHANDLE
+    assert call(programs, tree, "fstat_int8", "{tree}/file")["fstat"] == str(e)
+
+
+def test_stat_python_matches_os(tree):
+    for path in (tree / "file", tree / "dir", "/dev/null"):
+        got, want = pxf.stat(path), os.stat(path)
+        assert tuple(got) == tuple(want), path
+        assert (got.st_blksize, got.st_blocks, got.st_rdev) == \
+            (want.st_blksize, want.st_blocks, want.st_rdev)
+        assert got.st_mtime == int(want.st_mtime)
+    with open(tree / "file") as f:
+        assert tuple(pxf.fstat(f.fileno())) == tuple(os.fstat(f.fileno()))
+    pxf.utime(tree / "file", (111, 222))
+    assert (os.stat(tree / "file").st_atime, os.stat(tree / "file").st_mtime) == (111, 222)
+    with pytest.raises(FileNotFoundError) as e:
+        pxf.stat(tree / "missing")
+    assert e.value.filename == str(tree / "missing")

@@ -35,6 +35,12 @@ int pxf_umask(int cmask, int *prevcmask);
  * -1 for a variable without a limit. */
 int pxf_pathconf(const char *path, int name, long long *value);
 int pxf_fpathconf(int fd, int name, long long *value);
+/* stat(2), fstat(2) into a 'stat' structure handle (<pxf/structs.h>);
+ * utime(2) with the times of a 'utimbuf' handle. PXF_EBADHANDLE for a
+ * handle that is no live one of that structure. */
+int pxf_stat(const char *path, int handle);
+int pxf_fstat(int fd, int handle);
+int pxf_utime(const char *path, int handle);
 /* S_ISDIR ... of an st_mode value: 1 or 0. */
 int pxf_isdir(int mode);
 int pxf_ischr(int mode);
