@@ -3,7 +3,8 @@ time (tests/project/fuzz_routines.py, hypothesis), as nobody under RLIMIT_NPROC,
 in fresh PID and IPC namespaces: no crash, no hang, every IERROR an errno
 or a 1003.9 code, after every failure the outputs docs/conventions.md
 prescribes, every child reaped. PXF_FUZZ_SECONDS sets the time
-(default 20); the case counts close the pytest output."""
+(default: a quarter of a second per routine, at least 20 s); the case
+counts close the pytest output."""
 import ctypes
 import importlib.metadata as metadata
 import json
@@ -105,7 +106,10 @@ def sandbox(nproc: int):
 
 
 def test_fuzz_every_routine(workdir, tmp_path):
-    seconds = float(os.environ.get("PXF_FUZZ_SECONDS", "20"))
+    # A quarter of a second per routine, at least 20 s: each routine's share
+    # must not shrink as the catalog grows.
+    default = max(20.0, len(ROUTINES) / 4)
+    seconds = float(os.environ.get("PXF_FUZZ_SECONDS", default))
     site = nobody_site(workdir / "fuzz-site")
     home = tmp_path / "home"
     home.mkdir()
