@@ -123,7 +123,9 @@ def sysconf(name: str | int) -> int:
 def times() -> os.times_result:
     """times(2) through PXFTIMES and a 'tms' structure handle, as os.times:
     user, system, children's user and system time and the elapsed real
-    time, in seconds (clock ticks / sysconf(_SC_CLK_TCK))."""
+    time, in seconds (clock ticks / sysconf(_SC_CLK_TCK)). `elapsed` counts
+    from when libpxf was loaded (os.times() from Linux's own point): only
+    differences mean anything, for both."""
     tick = sysconf("_SC_CLK_TCK")
     with Struct("tms") as t:
         elapsed = checked(_fpxf.pxftimes(t.handle))

@@ -165,6 +165,6 @@ def utime(path: PathLike, times: tuple[int, int] | None = None) -> None:
         now = int(_time.time())
         times = (now, now)
     with Struct("utimbuf") as u:
-        u.set_int("actime", times[0])
-        u.set_int("modtime", times[1])
+        u.set_int("actime", int(times[0]))      # os.utime takes floats too
+        u.set_int("modtime", int(times[1]))
         check(_fpxf.pxfutime(*_path(path), u.handle), os.fspath(path))

@@ -49,11 +49,11 @@ ROWS = [
             not_produced={"EOVERFLOW": "an INTEGER(4) holds time(2) until "
                           "2038-01-19; no test may set the machine's clock"}),
     Routine("PXFTIMES", [h_in("jtms"), i_out("itime", ctype="c_long_long")],
-            "times(2) into a 'tms' handle; ITIME: clock ticks", generated=True,
+            "times(2) into a 'tms' handle; ITIME: clock ticks since libpxf was loaded",
+            generated=True,
             errnos=("EBADHANDLE", "EOVERFLOW"),
-            not_produced={"EOVERFLOW": "an INTEGER(4) holds the ticks of times(2) for "
-                          "about 248 days of uptime at 100 Hz; the test machine's "
-                          "uptime decides"}),
+            not_produced={"EOVERFLOW": "ITIME counts from the library's load: an "
+                          "INTEGER(4) holds 248 days of ticks at 100 a second"}),
     Routine("PXFCTERMID", [s_out("s"), i_out("ilen")],
             "ctermid(3): the controlling terminal's name; short S: ETRUNC",
             errnos=("ETRUNC",)),

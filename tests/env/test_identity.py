@@ -140,10 +140,19 @@ def test_times_and_ctermid(programs):
 
 
 def test_times_ctermid_python_match_os():
+    """The four process times as os gives them; elapsed from libpxf's load
+    (small, where Linux's count starts near 2**32 jiffies), advancing as
+    os's does."""
+    import time as stdtime
     before = os.times()
     got = pxf.times()
     after = os.times()
     assert isinstance(got, type(before))
-    for i in range(5):
+    for i in range(4):
         assert before[i] <= got[i] <= after[i], i
+    assert 0 <= got.elapsed < 10**6
+    stdtime.sleep(0.3)
+    later, os_later = pxf.times(), os.times()
+    assert abs((later.elapsed - got.elapsed) - (os_later.elapsed - after.elapsed)) <= 0.05
+    assert later.elapsed - got.elapsed >= 0.25
     assert pxf.ctermid() == os.ctermid()
