@@ -256,7 +256,15 @@ int pxf_intget(int handle, const char *component, long long *value)
     if (err != 0)
         return err;
     *value = load_int(p, f->size, f->is_signed);
+    /* An unsigned 64-bit component at or above 2**63 (an st_ino from
+     * overlayfs' xino, say) has no long long: EOVERFLOW, never read back
+     * as a negative number. */
+    bool too_big = f->size >= sizeof(long long) && !f->is_signed && *value < 0;
     pxf_handle_release();
+    if (too_big) {
+        *value = -1;
+        return EOVERFLOW;
+    }
     return 0;
 }
 

@@ -126,3 +126,14 @@ def test_python_structure_and_component_names():
         with pytest.raises(ValueError):
             pxf.struct_copy("utimbuf\0", t.handle, t.handle)
         assert t.get_int("actime") == 0
+
+
+@pytest.mark.errno("PXFINT8GET", "EOVERFLOW")
+def test_unsigned_64_bit_component_beyond_int64(programs):
+    """An unsigned 64-bit component at or above 2**63 (st_ino with
+    overlayfs' xino) is EOVERFLOW with -1 in PXFINT8GET, never a negative
+    number; a small one reads whole."""
+    exe = programs.c("big_unsigned", "-ldl")
+    _, out, _ = run([exe, os.path.join(_config.LIBDIR, "libpxf.so")], check_rc=0)
+    assert parse(out) == {"store": "0", "c": "-1 EOVERFLOW", "fortran": "-1 EOVERFLOW",
+                          "size": "7 0"}
