@@ -13,9 +13,9 @@ from ._config import VERSION as __version__
 from ._errors import (EARRAYLEN, EBADHANDLE, EBADID, EEND, ENOHANDLE, ENONAME,
                       ETRUNC, PXFError)
 from .consts import const, isconst
-from .env import (UnameResult, clearenv, ctermid, getegid, getenv, geteuid, getgid,
-                  getpgrp, getuid, setenv, setgid, setpgid, setsid, setuid, sysconf, time,
-                  times, uname)
+from .env import (UnameResult, argc, clearenv, ctermid, getarg, getegid, getenv, geteuid,
+                  getgid, getpgrp, getuid, setenv, setgid, setpgid, setsid, setuid, sysconf,
+                  time, times, uname)
 from .files import (S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, access, chdir, chmod,
                     chown, chroot, fpathconf, fstat, getcwd, link, mkdir, mkfifo, pathconf,
                     remove, rename, rmdir, stat, umask, unlink, utime)
@@ -44,7 +44,7 @@ __all__ = [
     "kill", "exit", "fastexit", "execv", "execve", "execvp", "sleep", "alarm",
     "getenv", "setenv", "clearenv", "uname", "UnameResult",
     "getuid", "geteuid", "getgid", "getegid", "setuid", "setgid", "getpgrp",
-    "setsid", "setpgid", "time", "sysconf", "times", "ctermid",
+    "setsid", "setpgid", "time", "sysconf", "times", "ctermid", "argc", "getarg",
     "chdir", "getcwd", "mkdir", "mkfifo", "rmdir", "unlink", "remove", "rename", "link",
     "access", "chmod", "chown", "chroot", "umask", "pathconf", "fpathconf",
     "S_ISDIR", "S_ISCHR", "S_ISBLK", "S_ISREG", "S_ISFIFO", "stat", "fstat", "utime",

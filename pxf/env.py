@@ -137,3 +137,17 @@ def ctermid() -> str:
     """ctermid(3) through PXFCTERMID, as os.ctermid."""
     s, ilen, ierror = _fpxf.pxfctermid()
     return decode(output(s, ilen, ierror))
+
+
+def argc() -> int:
+    """IPXFARGC: the number of command-line arguments of this process, the
+    program name not counted (for Python, the interpreter's own command
+    line, as /proc/self/cmdline has it; sys.argv is a rewritten part of it)."""
+    return _fpxf.ipxfargc()
+
+
+def getarg(m: int) -> str:
+    """PXFGETARG: the M-th command-line argument of this process (0: the
+    program name); OSError(EINVAL) past the last."""
+    buf, ilen, ierror = _fpxf.pxfgetarg(m)
+    return decode(output(buf, ilen, ierror))

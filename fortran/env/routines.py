@@ -57,6 +57,11 @@ ROWS = [
     Routine("PXFCTERMID", [s_out("s"), i_out("ilen")],
             "ctermid(3): the controlling terminal's name; short S: ETRUNC",
             errnos=("ETRUNC",)),
+    Routine("IPXFARGC", [], "the number of command-line arguments, the program name "
+            "not counted", result="int", ierror=False, errnos=()),
+    Routine("PXFGETARG", [i_in("m"), s_out("buf"), i_out("ilen")],
+            "the M-th command-line argument (0: the program name); short BUF: ETRUNC",
+            errnos=("EINVAL", "ETRUNC")),
     Routine("PXFSYSCONF", [i_in("name"), i_out("ival", ctype="c_long_long")],
             "sysconf(3); NAME from PXFCONST (_SC_ARG_MAX or ARG_MAX); no limit: -1",
             generated=True, errnos=("EINVAL", "EOVERFLOW")),

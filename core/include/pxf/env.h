@@ -48,6 +48,12 @@ int pxf_times(int handle, long long *ticks);
  * (0: none known). */
 int pxf_ctermid(char *buf, size_t cap, size_t *len);
 
+/* The command line: *count the arguments after the program name; argument
+ * index (0: the program name) copied as at most cap bytes (no NUL), *len
+ * its full length; EINVAL for a negative index or one past the last. */
+int pxf_argc(int *count);
+int pxf_getarg(int index, char *buf, size_t cap, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif
