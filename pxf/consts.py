@@ -6,6 +6,12 @@ from ._errors import PXFError, check
 from ._strings import name as c_name
 
 
+def selector(name: str | int) -> int:
+    """A selector given by name (through PXFCONST) or by value, as os's
+    sysconf/pathconf take either."""
+    return const(name) if isinstance(name, str) else name
+
+
 def const(name: str) -> int:
     """The value of a constant (EINTR, SIGTERM, WNOHANG, O_CREAT, STDOUT_UNIT,
     ETRUNC ...) through PXFCONST. Unknown names raise PXFError(ENONAME)."""

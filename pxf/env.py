@@ -9,7 +9,7 @@ from typing import NamedTuple
 from . import _fpxf
 from ._errors import check, checked
 from ._strings import argument, decode, output
-from .consts import const
+from .consts import selector
 from .structs import Struct
 
 
@@ -117,7 +117,7 @@ def sysconf(name: str | int) -> int:
     name (Intel's "_SC_ARG_MAX" or Cray's "ARG_MAX", through PXFCONST) or
     its value; -1 when the variable has no limit. OSError(EINVAL) for a bad
     selector value, PXFError(ENONAME) for an unknown name."""
-    return checked(_fpxf.pxfsysconf(const(name) if isinstance(name, str) else name))
+    return checked(_fpxf.pxfsysconf(selector(name)))
 
 
 def times() -> os.times_result:

@@ -10,7 +10,7 @@ import time as _time
 from . import _fpxf
 from ._errors import check, checked
 from ._strings import argument, decode, output
-from .consts import const
+from .consts import selector
 from .structs import Struct
 
 PathLike = str | bytes | os.PathLike
@@ -90,21 +90,17 @@ def umask(mask: int) -> int:
     return checked(_fpxf.pxfumask(mask))
 
 
-def _selector(name: str | int) -> int:
-    return const(name) if isinstance(name, str) else name
-
-
 def pathconf(path: PathLike, name: str | int) -> int:
     """pathconf(3) through PXFPATHCONF, as os.pathconf: NAME a _PC_ name or
     value; -1 when the variable has no limit."""
-    value, ierror = _fpxf.pxfpathconf(*_path(path), _selector(name))
+    value, ierror = _fpxf.pxfpathconf(*_path(path), selector(name))
     check(ierror, os.fspath(path))
     return value
 
 
 def fpathconf(fd: int, name: str | int) -> int:
     """fpathconf(3) through PXFFPATHCONF, as os.fpathconf."""
-    return checked(_fpxf.pxffpathconf(fd, _selector(name)))
+    return checked(_fpxf.pxffpathconf(fd, selector(name)))
 
 
 # The file type of an st_mode value, as the stat module's S_IS* (PXFIS*).
