@@ -123,8 +123,10 @@ def _needs_range_check(src_kind, ctype):
 def core_interface(routine):
     """The bind(C) interface of the core function a generated routine calls."""
     cargs = routine.core_args()
-    names = ", ".join(a.name for a in cargs)
-    kinds = sorted({"c_char" if a.type == "str" else a.ctype for a in cargs} | {"c_int"})
+    names = ", ".join(f"{a.name}, {a.name}_cap, {a.name}_len"
+                      if a.type == "str" and a.intent == "out" else a.name for a in cargs)
+    kinds = sorted({"c_char" if a.type == "str" else a.ctype for a in cargs} | {"c_int"}
+                   | ({"c_size_t"} if _string_outputs(routine) else set()))
     lines = []
     noreturn = routine.never_returns
     if noreturn:
@@ -135,6 +137,11 @@ def core_interface(routine):
                      f"bind(C, name='{routine.c_function}')")
     lines.append(f"  import :: {', '.join(kinds)}")
     for a in cargs:
+        if a.type == "str" and a.intent == "out":
+            lines.append(f"  character(kind=c_char), intent(inout) :: {a.name}(*)")
+            lines.append(f"  integer(c_size_t), value :: {a.name}_cap")
+            lines.append(f"  integer(c_size_t), intent(out) :: {a.name}_len")
+            continue
         if a.type == "str":
             lines.append(f"  character(kind=c_char), intent(in) :: {a.name}(*)")
             continue
@@ -152,10 +159,12 @@ def generated_body(routine, K, H):
     the outputs follow the rule of docs/conventions.md, "Outputs after a
     failure" (fail_outputs: every integer output -1)."""
     cargs = routine.core_args()
-    lines = [f"character(kind=c_char, len=:), allocatable :: c_{a.name}" if a.type == "str"
-             else f"integer({a.ctype}) :: c_{a.name}" for a in cargs]
-    strings = [a for a in cargs if a.type == "str"]
-    if strings:
+    strings = [a for a in cargs if a.type == "str" and a.intent == "in"]
+    string_outs = _string_outputs(routine)
+    lines = [f"character(kind=c_char, len=:), allocatable :: c_{a.name}" for a in strings]
+    lines += [f"integer(c_size_t) :: full_{a.name}" for a in string_outs]
+    lines += [f"integer({a.ctype}) :: c_{a.name}" for a in cargs if a.type != "str"]
+    if strings or string_outs:
         lines.append("integer :: serr")
     has_ierror = routine.has_ierror
     if has_ierror:
@@ -185,7 +194,9 @@ def generated_body(routine, K, H):
         lines.append(f"c_{a.name} = int({a.name}, {a.ctype})")
     if routine.flush:
         lines.append("call flush()  ! buffered units would be written twice")
-    call = f"{routine.c_function}({', '.join('c_' + a.name for a in cargs)})"
+    actuals = [f"{a.name}, len({a.name}, c_size_t), full_{a.name}"
+               if a.type == "str" and a.intent == "out" else "c_" + a.name for a in cargs]
+    call = f"{routine.c_function}({', '.join(actuals)})"
     if routine.result == "logical":
         lines.append(f"res = {call} /= 0")
         return lines
@@ -200,17 +211,29 @@ def generated_body(routine, K, H):
     if outs:
         lines.append("if (rc == 0) then")
         for a in outs:
+            if a.type == "str":
+                # blank-padded, the full length returned, ETRUNC when short
+                lines.append(f"  call finish_output({a.name}, int(full_{a.name}, int64), serr)")
+                lines.append(f"  {a.length} = int(full_{a.name}, {KIND_NAMES[K]})")
+                lines.append("  if (serr /= 0) rc = serr")
+                continue
             dst = kind_of(a, K, H)
             if dst == "4" and a.ctype == "c_long_long":
                 lines.append(f"  if (.not. ({_fits('c_' + a.name, 'c_int')})) "
                              "rc = PXF_EOVERFLOW")
             lines.append(f"  {a.name} = int(c_{a.name}, {KIND_NAMES[dst]})")
         lines.append("end if")
-        lines.append("if (rc /= 0) then")
+        # ETRUNC keeps the string's first LEN characters and the full length
+        lines.append("if (rc /= 0 .and. rc /= PXF_ETRUNC) then" if string_outs
+                     else "if (rc /= 0) then")
         lines += [f"  {s}" for s in fail_outputs(routine)]
         lines.append("end if")
     lines.append(f"ierror = int(rc, {KIND_NAMES[K]})")
     return lines
+
+
+def _string_outputs(routine):
+    return [a for a in routine.core_args() if a.type == "str" and a.intent == "out"]
 
 
 def fail_outputs(routine):

@@ -8,11 +8,11 @@ core/include/pxf/<family>.h; a routine that is another's variant (a kind
 or a form of it: PXFINT8GET of PXFINTGET, PXFSPAWNP of PXFSPAWN) names it
 in ``shares`` and is implemented by that routine's function.
 
-A ``generated`` routine has its body generated whole: integer arguments
-only, the C function takes the inputs by value and the outputs by pointer,
-in the order of ``core_order`` (default: the Fortran order), and returns
-errno. Any other routine has its body
-written by hand, as the fypp macro ``<name>_body`` in
+A ``generated`` routine has its body generated whole: integers, and
+strings with their lengths (s_in, s_out); the C function takes the inputs
+by value and the outputs by pointer, in the order of ``core_order``
+(default: the Fortran order), and returns errno. Any other routine has its
+body written by hand, as the fypp macro ``<name>_body`` in
 fortran/<family>/bodies.fypp; its signature still comes from here. Either
 way the outputs after a failure are set by fgen.fail_outputs, the rule of
 docs/conventions.md ("Outputs after a failure"), not by the body.
@@ -35,7 +35,7 @@ class Arg:
         self.dim = dim          # name of the count argument (arrays)
         self.pylen = pylen      # buffer length f2py allocates (str out)
         self.binary = binary    # bytes, not text: Python passes a byte array
-        self.length = None      # str in: the argument giving its length
+        self.length = None      # str: the argument with its length (in) or full length (out)
 
     @property
     def is_handle(self):
@@ -75,8 +75,15 @@ def s_in(name, length=None):
     return a
 
 
-def s_out(name, pylen=4096):
-    return Arg(name, "str", "out", pylen=pylen)
+def s_out(name, pylen=4096, length=None):
+    """A string output; `length` names the integer output that follows it
+    with the full length (1003.9: blank-padded, ETRUNC when the string is
+    short). A generated routine passes the C function the buffer, its
+    capacity and a size_t for the full length (core/include/pxf: `char *buf,
+    size_t cap, size_t *len`), and pads the buffer after it."""
+    a = Arg(name, "str", "out", pylen=pylen)
+    a.length = length
+    return a
 
 
 def sa_in(name, dim):

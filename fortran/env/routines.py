@@ -6,9 +6,9 @@ from routine import Routine, h_in, i_in, i_out, s_in, s_out
 TITLE = "Process environment"
 
 ROWS = [
-    Routine("PXFGETENV", [s_in("name"), i_in("lenname"),
-                          s_out("value", pylen=131072), i_out("lenval")],
-            "getenv(3); unset: EINVAL; short value: ETRUNC, full lenval",
+    Routine("PXFGETENV", [s_in("name", length="lenname"), i_in("lenname"),
+                          s_out("value", pylen=131072, length="lenval"), i_out("lenval")],
+            "getenv(3); unset: EINVAL; short value: ETRUNC, full lenval", generated=True,
             errnos=("EINVAL", "ETRUNC")),
     Routine("PXFSETENV", [s_in("name"), i_in("lenname"), s_in("new"),
                           i_in("lennew"), i_in("ioverwrite")],
@@ -54,13 +54,14 @@ ROWS = [
             errnos=("EBADHANDLE", "EOVERFLOW"),
             not_produced={"EOVERFLOW": "ITIME counts from the library's load: an "
                           "INTEGER(4) holds 248 days of ticks at 100 a second"}),
-    Routine("PXFCTERMID", [s_out("s"), i_out("ilen")],
-            "ctermid(3): the controlling terminal's name; short S: ETRUNC",
+    Routine("PXFCTERMID", [s_out("s", length="ilen"), i_out("ilen")],
+            "ctermid(3): the controlling terminal's name; short S: ETRUNC", generated=True,
             errnos=("ETRUNC",)),
     Routine("IPXFARGC", [], "the number of command-line arguments, the program name "
             "not counted", result="int", ierror=False, errnos=()),
-    Routine("PXFGETARG", [i_in("m"), s_out("buf"), i_out("ilen")],
+    Routine("PXFGETARG", [i_in("m"), s_out("buf", length="ilen"), i_out("ilen")],
             "the M-th command-line argument (0: the program name); short BUF: ETRUNC",
+            generated=True,
             errnos=("EINVAL", "ETRUNC")),
     Routine("PXFSYSCONF", [i_in("name"), i_out("ival", ctype="c_long_long")],
             "sysconf(3); NAME from PXFCONST (_SC_ARG_MAX or ARG_MAX); no limit: -1",
