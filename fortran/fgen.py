@@ -17,6 +17,8 @@ def ftype(arg, K, H):
     """Fortran type of a dummy argument in the specific for (K, H)."""
     if arg.type in ("int", "intarr"):
         return f"integer({KIND_NAMES[kind_of(arg, K, H)]})"
+    if arg.type == "logical":
+        return "logical"
     return "character(len=*)"
 
 
@@ -24,12 +26,19 @@ def is_array(arg):
     return arg.type in ("strarr", "intarr")
 
 
+def extent(arg, unknown):
+    """An array dummy's shape: its fixed size, else UNKNOWN ('(:)' or '(*)')."""
+    if not is_array(arg):
+        return ""
+    return f"({arg.size})" if arg.size else unknown
+
+
 def dummy_decl(arg, K, H):
     """Module specifics take arrays assumed-shape, so the count argument
     can be checked against their sizes (EINVAL when it exceeds them)."""
     if arg.type == "proc":
         return f"external :: {arg.name}"
-    return f"{ftype(arg, K, H)}, intent({arg.intent}) :: {arg.name}{'(:)' if is_array(arg) else ''}"
+    return f"{ftype(arg, K, H)}, intent({arg.intent}) :: {arg.name}{extent(arg, '(:)')}"
 
 
 def result_decl(routine, K):
@@ -45,9 +54,11 @@ def external_decl(arg):
         return f"external :: {arg.name}"
     if arg.type in ("int", "intarr"):
         t = "integer(int64)" if arg.kind == "8" else "integer"
+    elif arg.type == "logical":
+        t = "logical"
     else:
         t = "character(len=*)"
-    return f"{t}, intent({arg.intent}) :: {arg.name}{'(*)' if is_array(arg) else ''}"
+    return f"{t}, intent({arg.intent}) :: {arg.name}{extent(arg, '(*)')}"
 
 
 def external_actuals(routine):
@@ -55,7 +66,7 @@ def external_actuals(routine):
     assumed-size array has no size to check: the external passes the
     section its count names (none when the count is negative, which the
     module then rejects), so only the caller can keep the count honest."""
-    return ", ".join(f"{a.name}(1:max({a.dim}, 0))" if is_array(a) else a.name
+    return ", ".join(f"{a.name}(1:max({a.dim}, 0))" if a.dim else a.name
                      for a in routine.args)
 
 
@@ -83,8 +94,12 @@ def pyf_decls(routine):
         lines.append("callstatement (*f2py_func)(" + ",".join(call + hidden) + ")")
         lines.append("callprotoargument " + ",".join(proto + ["size_t"] * len(hidden)))
     counts = {a.dim for a in routine.args if a.dim}
+    out_counts = {a.dim for a in routine.args if a.dim and a.intent == "out"}
     for a in routine.args:
-        if a.name in counts:
+        if a.name in out_counts:
+            # the extent of an output array: the caller's choice (0: none)
+            lines.append(f"integer intent(in) :: {a.name}")
+        elif a.name in counts:
             # Optional, by default the arrays' length. f2py cannot pass an
             # empty array, so an empty list goes as one unused element with
             # the count 0; a count beyond the arrays is refused here.
@@ -95,6 +110,12 @@ def pyf_decls(routine):
         elif a.type == "int":
             t = "integer*8" if a.kind == "8" else "integer"
             lines.append(f"{t} intent({a.intent}) :: {a.name}")
+        elif a.type == "logical":
+            lines.append(f"logical intent(out) :: {a.name}")
+        elif a.type == "intarr" and a.intent == "out":
+            shape = a.size or f"max({a.dim},1)"
+            depend = f", depend({a.dim})" if a.dim else ""
+            lines.append(f"integer dimension({shape}), intent(out){depend} :: {a.name}")
         elif a.type == "intarr":
             lines.append(f"integer dimension(*), intent(in) :: {a.name}")
         elif a.type == "strarr":
@@ -146,7 +167,7 @@ def core_interface(routine):
             lines.append(f"  character(kind=c_char), intent(in) :: {a.name}(*)")
             continue
         attr = "value" if a.intent == "in" else "intent(out)"
-        lines.append(f"  integer({a.ctype}), {attr} :: {a.name}")
+        lines.append(f"  integer({a.ctype}), {attr} :: {a.name}{extent(a, '(*)')}")
     lines.append(f"end {'subroutine' if noreturn else 'function'} {routine.c_function}")
     return lines
 
@@ -163,7 +184,8 @@ def generated_body(routine, K, H):
     string_outs = _string_outputs(routine)
     lines = [f"character(kind=c_char, len=:), allocatable :: c_{a.name}" for a in strings]
     lines += [f"integer(c_size_t) :: full_{a.name}" for a in string_outs]
-    lines += [f"integer({a.ctype}) :: c_{a.name}" for a in cargs if a.type != "str"]
+    lines += [f"integer({a.ctype}) :: c_{a.name}{extent(a, '(:)')}"
+              for a in cargs if a.type != "str"]
     if strings or string_outs:
         lines.append("integer :: serr")
     has_ierror = routine.has_ierror
@@ -217,10 +239,14 @@ def generated_body(routine, K, H):
                 lines.append(f"  {a.length} = int(full_{a.name}, {KIND_NAMES[K]})")
                 lines.append("  if (serr /= 0) rc = serr")
                 continue
+            if a.type == "logical":
+                lines.append(f"  {a.name} = c_{a.name} /= 0")
+                continue
             dst = kind_of(a, K, H)
             if dst == "4" and a.ctype == "c_long_long":
-                lines.append(f"  if (.not. ({_fits('c_' + a.name, 'c_int')})) "
-                             "rc = PXF_EOVERFLOW")
+                fits = _fits('c_' + a.name, 'c_int')
+                lines.append(f"  if (.not. all({fits})) rc = PXF_EOVERFLOW" if is_array(a)
+                             else f"  if (.not. ({fits})) rc = PXF_EOVERFLOW")
             lines.append(f"  {a.name} = int(c_{a.name}, {KIND_NAMES[dst]})")
         lines.append("end if")
         # ETRUNC keeps the string's first LEN characters and the full length
@@ -239,8 +265,10 @@ def _string_outputs(routine):
 def fail_outputs(routine):
     """The outputs' values after a failed call, the one rule of
     docs/conventions.md ("Outputs after a failure"): every INTEGER output
-    -1, every CHARACTER output all blanks. IERROR itself is not among them."""
-    return [f"{a.name} = " + ("' '" if a.type == "str" else "-1")
+    -1 (arrays: every element), every CHARACTER output all blanks, every
+    LOGICAL output .FALSE.. IERROR itself is not among them."""
+    value = {"str": "' '", "logical": ".false."}
+    return [f"{a.name} = {value.get(a.type, '-1')}"
             for a in routine.args if a.intent == "out" and a.name != "ierror"]
 
 

@@ -26,13 +26,14 @@ independently (Intel passes INTEGER(8) handles with INTEGER(4) arguments);
 
 class Arg:
     def __init__(self, name, type, intent, kind="K", ctype="c_int", dim=None,
-                 pylen=None, binary=False):
+                 pylen=None, binary=False, size=None):
         self.name = name
-        self.type = type        # 'int', 'str', 'strarr', 'intarr', 'proc'
+        self.type = type        # 'int', 'logical', 'str', 'strarr', 'intarr', 'proc'
         self.intent = intent    # 'in', 'out'
         self.kind = kind        # 'K', 'H', '8'
         self.ctype = ctype      # C type of the core argument (int args)
         self.dim = dim          # name of the count argument (arrays)
+        self.size = size        # the fixed extent of an array without a count
         self.pylen = pylen      # buffer length f2py allocates (str out)
         self.binary = binary    # bytes, not text: Python passes a byte array
         self.length = None      # str: the argument with its length (in) or full length (out)
@@ -66,6 +67,11 @@ def i8_out(name):
     return Arg(name, "int", "out", kind="8", ctype="c_long_long")
 
 
+def l_out(name):
+    """A LOGICAL output; the C function sets an int (0: .FALSE.)."""
+    return Arg(name, "logical", "out")
+
+
 def s_in(name, length=None):
     """A string input; `length` names the argument that follows it with its
     length (1003.9: 0 = trailing blanks trimmed), which a generated routine
@@ -92,6 +98,12 @@ def sa_in(name, dim):
 
 def ia_in(name, dim):
     return Arg(name, "intarr", "in", dim=dim)
+
+
+def ia_out(name, dim=None, size=None, ctype="c_int"):
+    """An INTEGER array output: of the extent the count argument `dim`
+    gives (an input), or of the fixed extent `size` (PXFLOCALTIME's 9)."""
+    return Arg(name, "intarr", "out", dim=dim, size=size, ctype=ctype)
 
 
 def proc_in(name):
@@ -149,8 +161,10 @@ class Routine:
 
     @property
     def never_returns(self):
-        """A subroutine without ierror: the exit routines."""
-        return not self.is_function and not self.has_ierror
+        """A subroutine without ierror or outputs: the exit routines
+        (PXFUCOMPARE has no ierror, but returns)."""
+        return (not self.is_function and not self.has_ierror
+                and not any(a.intent == "out" for a in self.args))
 
     @property
     def has_handles(self):

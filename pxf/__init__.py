@@ -12,16 +12,16 @@ from . import _fork_hooks
 from ._config import VERSION as __version__
 from ._errors import (EARRAYLEN, EBADHANDLE, EBADID, EEND, ENOHANDLE, ENONAME,
                       ETRUNC, PXFError)
-from .consts import const, isconst
+from .consts import const, isconst, lentrim, ucompare
 from .env import (UnameResult, argc, clearenv, ctermid, getarg, getegid, getenv, geteuid,
-                  getgid, getpgrp, getuid, setenv, setgid, setpgid, setsid, setuid, sysconf,
-                  time, times, uname)
+                  getgid, getgroups, getlogin, getpgrp, getuid, isatty, localtime, setenv,
+                  setgid, setpgid, setsid, setuid, sysconf, time, times, uname)
 from .files import (S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, access, chdir, chmod,
                     chown, chroot, fpathconf, fstat, getcwd, link, mkdir, mkfifo, pathconf,
                     remove, rename, rmdir, stat, umask, unlink, utime)
 from .io import READ_MAX, close, dup, dup2, lseek, pipe, read, write
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
-                      getpid, getppid, kill, sleep, wait, waitpid, wexitstatus,
+                      getpid, getppid, kill, sleep, system, wait, waitpid, wexitstatus,
                       wifexited, wifsignaled, wifstopped, wstopsig, wtermsig)
 from .rfork import (RFCFDG, RFFDG, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPROC,
                     RFSIGSHARE, RFSPAWN, RFTHREAD, RFTSIGFLAGS, RFTSIGZMB,
@@ -41,15 +41,16 @@ __all__ = [
     "EBADHANDLE", "EBADID",
     "fork", "getpid", "getppid", "wait", "waitpid", "wifexited",
     "wifsignaled", "wifstopped", "wexitstatus", "wtermsig", "wstopsig",
-    "kill", "exit", "fastexit", "execv", "execve", "execvp", "sleep", "alarm",
+    "kill", "exit", "fastexit", "execv", "execve", "execvp", "sleep", "alarm", "system",
     "getenv", "setenv", "clearenv", "uname", "UnameResult",
     "getuid", "geteuid", "getgid", "getegid", "setuid", "setgid", "getpgrp",
     "setsid", "setpgid", "time", "sysconf", "times", "ctermid", "argc", "getarg",
+    "getgroups", "getlogin", "isatty", "localtime",
     "chdir", "getcwd", "mkdir", "mkfifo", "rmdir", "unlink", "remove", "rename", "link",
     "access", "chmod", "chown", "chroot", "umask", "pathconf", "fpathconf",
     "S_ISDIR", "S_ISCHR", "S_ISBLK", "S_ISREG", "S_ISFIFO", "stat", "fstat", "utime",
     "pipe", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
-    "const", "isconst",
+    "const", "isconst", "lentrim", "ucompare",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",
     "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",
     "Struct", "struct_create", "struct_free", "struct_copy", "int_get",

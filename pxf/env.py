@@ -1,9 +1,11 @@
 """The process environment: getenv, setenv, clearenv, uname; the process's
-user and group ids, process group and session; time."""
+user and group ids, groups, login name, process group and session;
+terminals; time and local time."""
 from __future__ import annotations
 
 import errno
 import os
+import time as _time
 from typing import NamedTuple
 
 from . import _fpxf
@@ -151,3 +153,49 @@ def getarg(m: int) -> str:
     program name); OSError(EINVAL) past the last."""
     buf, ilen, ierror = _fpxf.pxfgetarg(m)
     return decode(output(buf, ilen, ierror))
+
+
+def getgroups() -> list[int]:
+    """getgroups(2) through PXFGETGROUPS, as os.getgroups: the
+    supplementary group ids. pxf._fpxf passes default INTEGERs: an id above
+    2**31 - 1 raises OSError(EOVERFLOW)."""
+    while True:
+        count = checked(_fpxf.pxfgetgroups(0))[1]
+        # The groups may change between the two calls (another thread's
+        # setgroups): a list then too short is EINVAL, and is asked again.
+        gids, n, ierror = _fpxf.pxfgetgroups(count)
+        if ierror == errno.EINVAL and count > 0:
+            continue
+        check(ierror)
+        return [int(g) for g in gids[:n]]
+
+
+def getlogin() -> str:
+    """getlogin(3) through PXFGETLOGIN, as os.getlogin: the name of the user
+    logged in on the controlling terminal; OSError (ENXIO, ENOTTY, ENOENT)
+    for a process without one."""
+    s, ilen, ierror = _fpxf.pxfgetlogin()
+    return decode(output(s, ilen, ierror))
+
+
+def isatty(fd: int) -> bool:
+    """isatty(3) through PXFISATTY. os.isatty answers False for a
+    descriptor that is not open; this raises OSError(EBADF), as PXFISATTY
+    reports it."""
+    return bool(checked(_fpxf.pxfisatty(fd)))
+
+
+def localtime(seconds: int | None = None) -> _time.struct_time:
+    """PXFLOCALTIME, as time.localtime: `seconds` since the Epoch (now when
+    None) in the zone TZ names (read again at each call, as time.localtime
+    does after time.tzset()). A TZ that names no zone: OSError(EINVAL),
+    where time.localtime quietly takes UTC.
+    Seconds must fit the default INTEGER of pxf._fpxf (until 2038-01-19)."""
+    if seconds is None:
+        seconds = time()
+    sec, mn, hour, mday, month, year, wday, yday, isdst = (
+        int(v) for v in checked(_fpxf.pxflocaltime(seconds)))
+    # PXFLOCALTIME counts weekdays from Sunday (C's tm_wday), struct_time
+    # from Monday. PXFLOCALTIME has no zone name or offset: tm_zone and
+    # tm_gmtoff are None.
+    return _time.struct_time((year, month, mday, hour, mn, sec, (wday + 6) % 7, yday, isdst))

@@ -1,4 +1,4 @@
-"""Process primitives: fork, wait, kill, exec, exit, sleep, alarm."""
+"""Process primitives: fork, wait, kill, exec, exit, sleep, alarm, system."""
 from __future__ import annotations
 
 import errno
@@ -140,6 +140,21 @@ def execve(path: str | bytes, args: Iterable[str | bytes],
     _flush_python()
     check(_fpxf.pxfexecve(p, n, argv, lens, envv, envlens, iargc=argc, ienvc=envc),
           filename=path)
+
+
+def system(command: str | bytes) -> int:
+    """system(3) through PXFSYSTEMSTATUS, as os.system: the command's wait
+    status (os.waitstatus_to_exitcode decodes it; 127 << 8 when the shell
+    could not run it). Python's, C's and Fortran's buffered output is
+    flushed first, so it comes before the command's. OSError when no
+    process could be made (EAGAIN ...). A blank command is PXFSYSTEM's
+    question "is there a shell?": 0 if there is (as os.system('') gives),
+    FileNotFoundError if not."""
+    _flush_python()
+    b, n = argument(command)
+    status, ierror = _fpxf.pxfsystemstatus(b, n)
+    check(ierror)
+    return status
 
 
 def sleep(seconds: int) -> int:

@@ -57,11 +57,12 @@ def sanitizer_env() -> dict[str, str]:
 
 
 def run(cmd, *, env=None, timeout=60, preexec_fn=None, check_rc=None,
-        input=None, cwd=None):
-    """Run a program; return (returncode, stdout, stderr) as text."""
+        input=None, cwd=None, **popen):
+    """Run a program; return (returncode, stdout, stderr) as text. Other
+    keywords (pass_fds, stdin ...) go to subprocess.run."""
     r = subprocess.run([str(c) for c in cmd], capture_output=True, text=True,
                        env=env, timeout=timeout, preexec_fn=preexec_fn,
-                       input=input, cwd=cwd)
+                       input=input, cwd=cwd, **popen)
     if check_rc is not None and r.returncode != check_rc:
         raise AssertionError(f"{cmd} exited {r.returncode}, expected {check_rc}\n"
                              f"stdout:\n{r.stdout}\nstderr:\n{r.stderr}")

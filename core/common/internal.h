@@ -28,6 +28,16 @@ static inline size_t pxf_prefix(const char *s, const char *prefix)
     return strncmp(s, prefix, n) == 0 ? n : 0;
 }
 
+/* A string output as the Fortran layer takes it (1003.9: the caller pads
+ * and reports ETRUNC): the first n bytes of s that fit in cap, no NUL, and
+ * *len = n, the full length. Returns 0. */
+static inline int pxf_copy_out(const char *s, size_t n, char *buf, size_t cap, size_t *len)
+{
+    memcpy(buf, s, n < cap ? n : cap);
+    *len = n;
+    return 0;
+}
+
 /* A NULL-terminated vector pointing into `strings` (count strings laid end
  * to end, each NUL-terminated); free() it. NULL when count < 0 or out of
  * memory. */

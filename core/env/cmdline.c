@@ -79,9 +79,7 @@ int pxf_getarg(int index, char *out, size_t cap, size_t *outlen)
         free(buf);
         return EINVAL;           /* past the last argument */
     }
-    size_t n = strnlen(buf + at, len - at);
-    memcpy(out, buf + at, n < cap ? n : cap);
-    *outlen = n;
+    pxf_copy_out(buf + at, strnlen(buf + at, len - at), out, cap, outlen);
     free(buf);
     return 0;
 }

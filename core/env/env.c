@@ -17,10 +17,7 @@ int pxf_getenv(const char *name, char *buf, size_t cap, size_t *len)
     const char *value = getenv(name);
     if (value == NULL)
         return EINVAL; /* 1003.9: an unset variable is EINVAL */
-    size_t n = strlen(value);
-    memcpy(buf, value, n < cap ? n : cap);
-    *len = n;
-    return 0;
+    return pxf_copy_out(value, strlen(value), buf, cap, len);
 }
 
 int pxf_setenv(const char *name, const char *value, int overwrite)

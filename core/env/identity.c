@@ -1,10 +1,13 @@
 /* identity.c - who the process is and when (1003.9 clauses 4.2, 4.3 and
- * 4.5.1): its user and group ids, process group and session, and time(2).
+ * 4.5.1): its user and group ids, supplementary groups and login name,
+ * process group and session, and time(2).
  * User and group ids and the time go out as long long: a uid_t above
  * 2^31 - 1 (possible, e.g. 4294967294 for nfsnobody on old systems) or a
  * time after 2038-01-19 must reach an INTEGER(8) whole and give EOVERFLOW
  * in an INTEGER(4), never a wrapped value (the Fortran layer checks). */
+#include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
@@ -85,4 +88,37 @@ int pxf_time(long long *seconds)
         return errno;
     *seconds = t;
     return 0;
+}
+
+/* getgroups(2) with the ids as long long (gid_t is unsigned 32-bit): size
+ * 0 asks for the count only; a list too short for every group is EINVAL,
+ * as getgroups gives. */
+int pxf_getgroups(int size, long long *list, int *ngroups)
+{
+    if (size < 0)
+        return EINVAL;
+    gid_t *gids = NULL;
+    if (size > 0 && (gids = malloc((size_t)size * sizeof *gids)) == NULL)
+        return ENOMEM;
+    int n = getgroups(size, gids);
+    int err = pxf_errno_of(n);
+    if (err == 0) {
+        for (int i = 0; i < n && size > 0; i++)
+            list[i] = gids[i];
+        *ngroups = n;
+    }
+    free(gids);
+    return err;
+}
+
+/* getlogin_r(3): the name logged in on the controlling terminal (from
+ * utmp, or the audit login uid); a process without one gets its errno
+ * (ENXIO, ENOTTY or ENOENT, as os.getlogin). */
+int pxf_getlogin(char *buf, size_t cap, size_t *len)
+{
+    char name[LOGIN_NAME_MAX + 1];
+    int err = getlogin_r(name, sizeof name);
+    if (err != 0)
+        return err;
+    return pxf_copy_out(name, strlen(name), buf, cap, len);
 }

@@ -25,10 +25,7 @@ int pxf_getcwd(char *buf, size_t cap, size_t *len)
     char cwd[PXF_PATH_MAX];
     if (getcwd(cwd, sizeof cwd) == NULL)
         return errno;
-    size_t n = strlen(cwd);
-    memcpy(buf, cwd, n < cap ? n : cap);
-    *len = n;
-    return 0;
+    return pxf_copy_out(cwd, strlen(cwd), buf, cap, len);
 }
 
 int pxf_mkdir(const char *path, int mode)

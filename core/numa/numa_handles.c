@@ -299,7 +299,5 @@ int pxf_radgetcpus(int rad, char *buf, size_t cap, size_t *len)
         return errno;
     char list[CPU_LIST_MAX];
     bits_format_list(cpus.bits, PXF_MAX_CPUS, list, sizeof list);
-    *len = strlen(list);
-    memcpy(buf, list, *len < cap ? *len : cap);
-    return 0;
+    return pxf_copy_out(list, strlen(list), buf, cap, len);
 }

@@ -291,9 +291,7 @@ int pxf_strget(int handle, const char *component, char *buf, size_t cap,
     int err = acquire_field(handle, component, PXF_FIELD_STR, &p, &f);
     if (err != 0)
         return err;
-    size_t n = strnlen(p, f->size);
-    memcpy(buf, p, n < cap ? n : cap);
-    *len = n;
+    pxf_copy_out(p, strnlen(p, f->size), buf, cap, len);
     pxf_handle_release();
     return 0;
 }

@@ -1,7 +1,12 @@
 """Routine table rows of the env family (docs/env.md):
 environment variables, uname, the process's identity and time.
+
+PXFTIME, PXFTIMES and PXFLOCALTIME stay here rather than in a `time`
+family (DESIGN.md names one): its Python module pxf/time.py would share
+the name pxf.time with the function pxf.time() (PXFTIME), and
+`import pxf.time` would then give the function.
 """
-from routine import Routine, h_in, i_in, i_out, s_in, s_out
+from routine import Routine, h_in, i_in, i_out, ia_out, l_out, s_in, s_out
 
 TITLE = "Process environment"
 
@@ -36,6 +41,14 @@ ROWS = [
     Routine("PXFSETGID", [i_in("igid", ctype="c_long_long")],
             "setgid(2); an id outside 0 .. 2**32-1: EINVAL", generated=True,
             errnos=("EINVAL", "EPERM")),
+    Routine("PXFGETGROUPS", [i_in("igidsetsize"),
+                             ia_out("igrouplist", dim="igidsetsize", ctype="c_long_long"),
+                             i_out("ngroups")],
+            "getgroups(2); IGIDSETSIZE 0: NGROUPS only; a list too short: EINVAL",
+            errnos=("EINVAL", "EOVERFLOW")),
+    Routine("PXFGETLOGIN", [s_out("s", pylen=256, length="ilen"), i_out("ilen")],
+            "getlogin(3); short S: ETRUNC; no login name: ENXIO/ENOTTY/ENOENT",
+            generated=True, errnos=("ENOENT", "ENOTTY", "ENXIO", "ETRUNC")),
     Routine("PXFGETPGRP", [i_out("ipgrp")], "getpgrp(2)", generated=True,
             errnos=()),
     Routine("PXFSETSID", [i_out("isid")], "setsid(2): the new session's id",
@@ -57,6 +70,14 @@ ROWS = [
     Routine("PXFCTERMID", [s_out("s", length="ilen"), i_out("ilen")],
             "ctermid(3): the controlling terminal's name; short S: ETRUNC", generated=True,
             errnos=("ETRUNC",)),
+    Routine("PXFISATTY", [i_in("ifildes"), l_out("isatty")],
+            "isatty(3): ISATTY .TRUE. for a terminal", generated=True,
+            errnos=("EBADF", "EINVAL")),
+    Routine("PXFLOCALTIME", [i_in("isecnds", ctype="c_long_long"),
+                             ia_out("iatime", size=9)],
+            "localtime(3) in TZ's zone: sec, min, hour, mday, month 1-12, year, "
+            "wday 0-6, yday 1-366, isdst; a malformed TZ: EINVAL",
+            generated=True, errnos=("EINVAL", "EOVERFLOW")),
     Routine("IPXFARGC", [], "the number of command-line arguments, the program name "
             "not counted", result="int", ierror=False, errnos=()),
     Routine("PXFGETARG", [i_in("m"), s_out("buf", length="ilen"), i_out("ilen")],

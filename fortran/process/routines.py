@@ -75,4 +75,14 @@ ROWS = [
             "alarm(2): isecleft = what remained of the previous alarm",
             generated=True,
             errnos=("EINVAL",)),
+    # Cray's extension: IERROR says whether the shell ran, not how the
+    # command ended; PXFSYSTEMSTATUS (pxf's) returns that too.
+    Routine("PXFSYSTEM", [s_in("cmd", length="ilen"), i_in("ilen")],
+            "system(3) after flushing units and C stdio; '' asks for a shell",
+            generated=True, flush=True, blocks=True,
+            errnos=("EAGAIN", "EINVAL", "ENOENT")),
+    Routine("PXFSYSTEMSTATUS", [s_in("cmd", length="ilen"), i_in("ilen"), i_out("istat")],
+            "PXFSYSTEM with the command's wait status (pxf extension; PXFWIFEXITED ...)",
+            generated=True, flush=True, blocks=True,
+            errnos=("EAGAIN", "EINVAL", "ENOENT")),
 ]

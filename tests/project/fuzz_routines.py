@@ -24,6 +24,9 @@ trailing blanks, so it comes back empty; PXFREAD's byte buffer comes back
 whole). Each worker also counts the failed calls whose outputs it checked.
 Constraints on the arguments, and why:
   - PXFSLEEP: seconds <= 0 (a long sleep is not a hang);
+  - PXFGETGROUPS: a list size from -3 to 300 (f2py allocates it);
+  - PXFSYSTEM: the shell finds no program (PATH names no directory, as for
+    the exec routines), so only its builtins and absolute paths run;
   - PXFEXIT, PXFFASTEXIT: called in a fork of the worker, whose exit status
     must be the low 8 bits of the argument;
   - the exec routines: called in a fork of the worker, with PATH naming no
@@ -71,6 +74,9 @@ F2PY_ERROR = getattr(_fpxf, "__fpxf_error")  # f2py's refusal of an argument
 FORKS = {"PXFFORK", "PXFRFORK", "PXFNFORK", "PXFRADFORK"}
 EXITS = {"PXFEXIT", "PXFFASTEXIT"}
 EXECS = {"PXFEXECV", "PXFEXECVE", "PXFEXECVP"}
+# Output arrays whose extent a count gives ({array: count}): f2py allocates
+# that many elements before the call, and only those belong to it.
+OUTPUT_EXTENTS = {"PXFGETGROUPS": {"igrouplist": "igidsetsize"}}
 
 
 def _unignorable():
@@ -98,7 +104,10 @@ def strategy(routine):
     for name, typ, intent, kind in args:
         if intent != "in" or name == "ierror":
             continue
-        if typ == "int":
+        if name in OUTPUT_EXTENTS.get(routine, {}).values():
+            # f2py allocates the output array this count sizes
+            fields[name] = st.integers(-3, 300)
+        elif typ == "int":
             fields[name] = INT64 if kind == "8" else INT32
         elif typ == "str":
             fields[name] = BYTES
@@ -135,24 +144,32 @@ def prepare(routine, values):
 
 def outputs_of(routine, result):
     """{name: (type, value)} of the outputs f2py returned, ierror last;
-    None for a function (no ierror)."""
+    None for a routine without ierror (the functions, PXFUCOMPARE)."""
     _, _, kind, args = ROUTINES[routine]
-    if kind is not None:
+    if kind is not None or not any(n == "ierror" for n, *_ in args):
         return None
     outs = [(n, t) for n, t, i, k in args if i == "out"]
     values = [result] if len(outs) == 1 else list(result)
     return {n: (t, v) for (n, t), v in zip(outs, values, strict=True)}
 
 
-def wrong_failure_outputs(outputs):
+def wrong_failure_outputs(routine, call, outputs):
     """The outputs of a failed call that break the rule of
-    docs/conventions.md (every integer -1, every string blank)."""
+    docs/conventions.md (every integer -1, every logical false, every
+    string blank)."""
     wrong = {}
+    extents = OUTPUT_EXTENTS.get(routine, {})
     for name, (typ, v) in outputs.items():
         if name == "ierror":
             continue
+        if name in extents:
+            v = v[:max(call[extents[name]], 0)]
         if typ == "int":
             ok = int(v) == -1
+        elif typ == "logical":
+            ok = not v
+        elif typ == "intarr":
+            ok = bool(np.all(v == -1))
         elif isinstance(v, np.ndarray):   # PXFREAD's buffer, as bytes
             ok = bool(np.all(v == BLANK))
         else:
@@ -222,7 +239,7 @@ def worker(routine, slot, deadline):
         if ierr != 0 and not (0 < ierr < 4096 or ierr in PXF_CODES):
             raise AssertionError(f"ierror {ierr} is no errno or 1003.9 code")
         if ierr not in (0, ETRUNC):
-            wrong = wrong_failure_outputs(outputs)
+            wrong = wrong_failure_outputs(routine, call, outputs)
             if wrong:
                 raise AssertionError(f"ierror {ierr}: outputs {wrong} break the rule "
                                      "for outputs after a failure")

@@ -15,12 +15,12 @@ def declarations(k, h, default):
     """Variables for every argument shape, in the given kinds."""
     ik = "integer" if default else KINDS[k]
     hk = "integer" if default else KINDS[h]
-    return [f"{ik} :: vi, vai(2)", f"{hk} :: vh", "integer(8) :: v8",
+    return [f"{ik} :: vi, vai(9)", f"{hk} :: vh", "integer(8) :: v8",
             "character(len=16) :: vs, vsa(2)", "logical :: vl", "external :: vsub"]
 
 
 def call_site(name, result, args):
-    actual = {"int": "vi", "str": "vs", "strarr": "vsa", "intarr": "vai",
+    actual = {"int": "vi", "logical": "vl", "str": "vs", "strarr": "vsa", "intarr": "vai",
               "proc": "vsub"}
     names = []
     for _, typ, _, kind in args:

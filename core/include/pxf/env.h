@@ -36,6 +36,20 @@ int pxf_setsid(int *sid);
 int pxf_setpgid(int pid, int pgid);
 int pxf_time(long long *seconds);
 
+/* getgroups(2): size 0 sets only *ngroups; a list of size entries too
+ * short for every group: EINVAL. */
+int pxf_getgroups(int size, long long *list, int *ngroups);
+
+/* getlogin_r(3): at most cap bytes of the login name (no NUL), *len its
+ * full length; no login name: ENXIO, ENOTTY or ENOENT. */
+int pxf_getlogin(char *buf, size_t cap, size_t *len);
+
+/* localtime_r(3) of `seconds` in the zone TZ names, as PXFLOCALTIME fills
+ * IATIME: sec, min, hour, mday, month 1-12, full year, wday 0 = Sunday,
+ * yday 1-366, isdst. A TZ that is neither a zoneinfo file nor of the
+ * POSIX form: EINVAL. */
+int pxf_localtime(long long seconds, int fields[9]);
+
 /* sysconf(3): *value is -1 for a variable without a limit; EINVAL for a
  * bad selector. */
 int pxf_sysconf(int name, long long *value);
@@ -47,6 +61,9 @@ int pxf_times(int handle, long long *ticks);
 /* ctermid(3): at most cap bytes of the name (no NUL), *len its full length
  * (0: none known). */
 int pxf_ctermid(char *buf, size_t cap, size_t *len);
+
+/* isatty(3): *yes 1 or 0; EBADF for a descriptor that is not open. */
+int pxf_isatty(int fd, int *yes);
 
 /* The command line: *count the arguments after the program name; argument
  * index (0: the program name) copied as at most cap bytes (no NUL), *len

@@ -70,6 +70,12 @@ int pxf_execvp_packed(const char *file, const char *args, int nargs);
 int pxf_sleep(int seconds, int *left);
 int pxf_alarm(int seconds, int *left);
 
+/* system(3) after fflush(NULL): 0 when the shell ran the command (*status
+ * its wait status), else the errno of the failed fork; an empty command
+ * asks for a shell: 0, or ENOENT without one. */
+int pxf_system(const char *command);
+int pxf_systemstatus(const char *command, int *status);
+
 #ifdef __cplusplus
 }
 #endif
