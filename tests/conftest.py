@@ -81,7 +81,7 @@ class Programs:
         if name not in self.built:
             exe = self.workdir / name
             build.compile_program([str(program_source(f"{name}.f90"))], str(exe),
-                                  extra=[self.rpath])
+                                  extra=[self.rpath, "-I" + str(HELPERS)])
             self.built[name] = exe
         return self.built[name]
 

@@ -24,12 +24,7 @@ program t_terminal_time
 
 contains
 
-  integer function arg(i)
-    integer, intent(in) :: i
-    character(len=32) :: s
-    call get_command_argument(i, s)
-    read (s, *) arg
-  end function arg
+  include 'int_arg.inc'
 
   subroutine isatty()
     use pxf, only: pxf_isatty => pxfisatty

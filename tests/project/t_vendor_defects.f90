@@ -29,12 +29,7 @@ program t_vendor_defects
 
 contains
 
-  integer function arg(i)
-    integer, intent(in) :: i
-    character(len=32) :: s
-    call get_command_argument(i, s)
-    read (s, *) arg
-  end function arg
+  include 'int_arg.inc'
 
   integer function const(name)
     character(len=*), intent(in) :: name
