@@ -7,15 +7,13 @@ threads and forks (dir_threads.c) and with errno preset (errno_preset.c);
 from Python against os on the same directory. Every documented errno from
 a real failure."""
 import errno
-import json
 import os
-import resource
 
 import pytest
 
 import pxf
 from pxf import _fpxf
-from support import as_unprivileged, parse, run
+from support import as_unprivileged, in_fork, nofile, parse, run
 
 P = pytest.param
 EEND, EBADID, EBADHANDLE, ENOHANDLE = pxf.EEND, pxf.EBADID, pxf.EBADHANDLE, pxf.ENOHANDLE
@@ -188,12 +186,6 @@ def test_opendir_failures(programs, tree, path, user, name):
     assert kv == {"id": "-1", "ierror": str(getattr(errno, name))}
 
 
-def nofile(limit):
-    def pre():
-        resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
-    return pre
-
-
 @pytest.mark.errno("PXFOPENDIR", "EMFILE")
 def test_emfile(programs, tree):
     """Under RLIMIT_NOFILE 10 the streams take the free descriptors, ids 1,
@@ -300,25 +292,6 @@ def test_python_errors_match_os(tree):
             (type(want.value), want.value.errno, want.value.filename)
 
 
-def in_child(code):
-    """Run CODE (a function) in a fork of this process, which has pxf
-    loaded; its JSON result."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.write(w, json.dumps(code()).encode())
-        finally:
-            os._exit(0)
-    os.close(w)
-    data = b""
-    while chunk := os.read(r, 4096):
-        data += chunk
-    os.close(r)
-    os.waitpid(pid, 0)
-    return json.loads(data)
-
-
 def first_error(f):
     try:
         f()
@@ -338,7 +311,7 @@ def test_python_eacces_and_emfile(tree):
     def as_nobody():
         as_unprivileged()()
         return first_error(lambda: pxf.listdir(private))
-    assert in_child(as_nobody) == ["PermissionError", errno.EACCES, str(private)]
+    assert in_fork(as_nobody) == ["PermissionError", errno.EACCES, str(private)]
 
     def until_emfile():
         # room for five more descriptors than this process has open
@@ -351,7 +324,7 @@ def test_python_eacces_and_emfile(tree):
                 ids.append(pxf.opendir(tree))
         except OSError as e:
             return [ids, e.errno, e.filename, limit - len(fds)]
-    ids, err, filename, free = in_child(until_emfile)
+    ids, err, filename, free = in_fork(until_emfile)
     assert (err, filename) == (errno.EMFILE, str(tree))
     assert len(ids) == free >= 5
     assert ids == list(range(ids[0], ids[0] + len(ids)))   # after any the tests left open
@@ -363,3 +336,40 @@ def is_open(fd):
     except OSError:
         return False
     return True
+
+
+@pytest.mark.errno("PXFREADDIR", "EBADF", "ENOHANDLE")
+@pytest.mark.errno("PXFCLOSEDIR", "EBADF")
+def test_python_ebadf_and_enohandle(tree):
+    """The stream's descriptor closed with os.close: readdir and closedir
+    raise OSError(EBADF), and the id is free after; with every handle
+    taken (in a fork), readdir raises PXFError(ENOHANDLE) and the entry is
+    not lost."""
+    d = tree / "entries"
+    dirid = pxf.opendir(d)
+    fd = next(int(f) for f in os.listdir("/proc/self/fd")
+              if os.readlink(f"/proc/self/fd/{f}") == str(d))
+    os.close(fd)
+    for f in (pxf.readdir, pxf.closedir):
+        with pytest.raises(OSError) as e:
+            f(dirid)
+        assert (type(e.value), e.value.errno) == (OSError, errno.EBADF)
+    assert first_error(lambda: pxf.closedir(dirid)) == ["PXFError", EBADID, None]
+
+    def table_full():
+        dirid = pxf.opendir(d)
+        taken = []
+        try:
+            while True:
+                taken.append(pxf.struct_create("tms"))
+        except pxf.PXFError as e:
+            full = e.errno
+        failed = first_error(lambda: pxf.readdir(dirid))
+        pxf.struct_free(taken.pop())
+        return [len(taken) + 1, full, failed, pxf.readdir(dirid)]
+    n, full, failed, entry = in_fork(table_full)
+    assert full == ENOHANDLE and 0 < n <= 65535     # less any handle this process holds
+    assert failed == ["PXFError", ENOHANDLE, None]
+    dirid = pxf.opendir(d)
+    assert tuple(entry) == tuple(pxf.readdir(dirid))
+    pxf.closedir(dirid)
