@@ -100,6 +100,16 @@ def nofile(limit: int):
     return pre
 
 
+def error_of(f) -> list | None:
+    """[exception type name, errno, filename] of the OSError f() raises, as
+    JSON can carry it out of in_fork(); None when it raises none."""
+    try:
+        f()
+    except OSError as e:
+        return [type(e).__name__, e.errno, e.filename]
+    return None
+
+
 def in_fork(code):
     """Run CODE (a function of no arguments) in a fork of this process,
     which has pxf loaded (a test that drops to nobody or lowers a limit

@@ -13,7 +13,7 @@ import pytest
 
 import pxf
 from pxf import _fpxf
-from support import as_unprivileged, in_fork, nofile, parse, run
+from support import as_unprivileged, error_of, in_fork, nofile, parse, run
 
 P = pytest.param
 EEND, EBADID, EBADHANDLE, ENOHANDLE = pxf.EEND, pxf.EBADID, pxf.EBADHANDLE, pxf.ENOHANDLE
@@ -292,14 +292,6 @@ def test_python_errors_match_os(tree):
             (type(want.value), want.value.errno, want.value.filename)
 
 
-def first_error(f):
-    try:
-        f()
-    except OSError as e:
-        return [type(e).__name__, e.errno, e.filename]
-    return None
-
-
 @pytest.mark.errno("PXFOPENDIR", "EACCES", "EMFILE")
 def test_python_eacces_and_emfile(tree):
     """As nobody, a directory of mode 0700: PermissionError with the file
@@ -310,7 +302,7 @@ def test_python_eacces_and_emfile(tree):
 
     def as_nobody():
         as_unprivileged()()
-        return first_error(lambda: pxf.listdir(private))
+        return error_of(lambda: pxf.listdir(private))
     assert in_fork(as_nobody) == ["PermissionError", errno.EACCES, str(private)]
 
     def until_emfile():
@@ -354,7 +346,7 @@ def test_python_ebadf_and_enohandle(tree):
         with pytest.raises(OSError) as e:
             f(dirid)
         assert (type(e.value), e.value.errno) == (OSError, errno.EBADF)
-    assert first_error(lambda: pxf.closedir(dirid)) == ["PXFError", EBADID, None]
+    assert error_of(lambda: pxf.closedir(dirid)) == ["PXFError", EBADID, None]
 
     def table_full():
         dirid = pxf.opendir(d)
@@ -364,7 +356,7 @@ def test_python_ebadf_and_enohandle(tree):
                 taken.append(pxf.struct_create("tms"))
         except pxf.PXFError as e:
             full = e.errno
-        failed = first_error(lambda: pxf.readdir(dirid))
+        failed = error_of(lambda: pxf.readdir(dirid))
         pxf.struct_free(taken.pop())
         return [len(taken) + 1, full, failed, pxf.readdir(dirid)]
     n, full, failed, entry = in_fork(table_full)

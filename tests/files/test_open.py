@@ -13,7 +13,7 @@ import pytest
 
 import pxf
 from pxf import _fpxf
-from support import as_unprivileged, in_fork, nofile, parse, run
+from support import as_unprivileged, error_of, in_fork, nofile, parse, run
 from test_paths import os_error, read_only_mount, tree  # noqa: F401 (tree: a fixture)
 
 P = pytest.param
@@ -181,14 +181,6 @@ def test_python_errors_match_os(tree):
     for path in (tree / "missing" / "x", tree / "file" / "x", tree / "loop",
                  tree / ("a" * 300), tree / "dir"):
         assert os_error(pxf.creat, path) == os_error(os.open, path, creat) != None, path
-
-
-def error_of(f):
-    try:
-        f()
-    except OSError as e:
-        return [type(e).__name__, e.errno, e.filename]
-    return None
 
 
 @pytest.mark.errno("PXFOPEN", "EACCES", "EROFS", "EMFILE")
