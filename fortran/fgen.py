@@ -109,7 +109,10 @@ def pyf_decls(routine):
                          f"check({a.name}>=0 && {fits}) :: {a.name} = len({arrays[0]})")
         elif a.type == "int":
             t = "integer*8" if a.kind == "8" else "integer"
-            lines.append(f"{t} intent({a.intent}) :: {a.name}")
+            # f2py's intent(inout) is for arrays; a scalar goes in and
+            # comes back among the results
+            intent = "in,out" if a.intent == "inout" else a.intent
+            lines.append(f"{t} intent({intent}) :: {a.name}")
         elif a.type == "logical":
             lines.append(f"logical intent(out) :: {a.name}")
         elif a.type == "intarr" and a.intent == "out":
@@ -144,6 +147,8 @@ def _needs_range_check(src_kind, ctype):
 def core_interface(routine):
     """The bind(C) interface of the core function a generated routine calls."""
     cargs = routine.core_args()
+    if any(a.intent == "inout" for a in cargs):
+        raise ValueError(f"{routine.name}: an in-out argument needs a hand-written body")
     names = ", ".join(f"{a.name}, {a.name}_cap, {a.name}_len"
                       if a.type == "str" and a.intent == "out" else a.name for a in cargs)
     kinds = sorted({"c_char" if a.type == "str" else a.ctype for a in cargs} | {"c_int"}
@@ -266,10 +271,13 @@ def fail_outputs(routine):
     """The outputs' values after a failed call, the one rule of
     docs/conventions.md ("Outputs after a failure"): every INTEGER output
     -1 (arrays: every element), every CHARACTER output all blanks, every
-    LOGICAL output .FALSE.. IERROR itself is not among them."""
+    LOGICAL output .FALSE.; an in-out handle (routine.h_io) -1 where it was
+    0, the handle the call would have created, and otherwise untouched, an
+    input. IERROR itself is not among them."""
     value = {"str": "' '", "logical": ".false."}
-    return [f"{a.name} = {value.get(a.type, '-1')}"
-            for a in routine.args if a.intent == "out" and a.name != "ierror"]
+    return [f"if ({a.name} == 0) {a.name} = -1" if a.intent == "inout"
+            else f"{a.name} = {value.get(a.type, '-1')}"
+            for a in routine.args if a.intent != "in" and a.name != "ierror"]
 
 
 def hand_body(routine, body):

@@ -29,7 +29,7 @@ class Arg:
                  pylen=None, binary=False, size=None):
         self.name = name
         self.type = type        # 'int', 'logical', 'str', 'strarr', 'intarr', 'proc'
-        self.intent = intent    # 'in', 'out'
+        self.intent = intent    # 'in', 'out', 'inout'
         self.kind = kind        # 'K', 'H', '8'
         self.ctype = ctype      # C type of the core argument (int args)
         self.dim = dim          # name of the count argument (arrays)
@@ -57,6 +57,14 @@ def h_in(name):
 
 def h_out(name):
     return Arg(name, "int", "out", kind="H")
+
+
+def h_io(name):
+    """A handle that is an input, or an output when it is 0 on input: the
+    routine then creates the instance and returns its handle (Cray's
+    PXFREADDIR). After a failure it is left as it was, or -1 where it was 0
+    (fgen.fail_outputs). Bodies of such routines are hand-written."""
+    return Arg(name, "int", "inout", kind="H")
 
 
 def i8_in(name):

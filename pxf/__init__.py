@@ -17,8 +17,9 @@ from .env import (UnameResult, argc, clearenv, ctermid, getarg, getegid, getenv,
                   getgid, getgroups, getlogin, getpgrp, getuid, isatty, localtime, setenv,
                   setgid, setpgid, setsid, setuid, sysconf, time, times, uname)
 from .files import (S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, access, chdir, chmod,
-                    chown, chroot, fpathconf, fstat, getcwd, link, mkdir, mkfifo, pathconf,
-                    remove, rename, rmdir, stat, umask, unlink, utime)
+                    chown, chroot, creat, fpathconf, fstat, getcwd, link, mkdir, mkfifo, open,
+                    pathconf, remove, rename, rmdir, stat, umask, unlink, utime)
+from .dirs import Dirent, closedir, listdir, opendir, readdir, rewinddir
 from .io import READ_MAX, close, dup, dup2, lseek, pipe, read, write
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, system, wait, waitpid, wexitstatus,
@@ -49,6 +50,7 @@ __all__ = [
     "chdir", "getcwd", "mkdir", "mkfifo", "rmdir", "unlink", "remove", "rename", "link",
     "access", "chmod", "chown", "chroot", "umask", "pathconf", "fpathconf",
     "S_ISDIR", "S_ISCHR", "S_ISBLK", "S_ISREG", "S_ISFIFO", "stat", "fstat", "utime",
+    "open", "creat", "listdir", "opendir", "readdir", "rewinddir", "closedir", "Dirent",
     "pipe", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
     "const", "isconst", "lentrim", "ucompare",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",

@@ -31,6 +31,29 @@ def getcwd() -> str:
     return decode(output(buf, ilen, ierror))
 
 
+def open(path: PathLike, flags: int, mode: int = 0o777) -> int:  # noqa: A001 (os.open)
+    """open(2) through PXFOPEN, as os.open: the new descriptor, which is
+    non-inheritable as os.open's are (PEP 446): O_CLOEXEC is added to
+    FLAGS, so an exec does not pass it on (os.set_inheritable undoes that).
+    PXFOPEN itself, from Fortran, adds nothing."""
+    fd, ierror = _fpxf.pxfopen(*_path(path), flags | os.O_CLOEXEC, mode)
+    check(ierror, os.fspath(path))
+    return fd
+
+
+def creat(path: PathLike, mode: int = 0o777) -> int:
+    """creat(2) through PXFCREAT: a descriptor open for writing on the file,
+    created (with MODE, less the umask) or truncated. Made non-inheritable
+    as pxf.open's are; creat(2) has no flags, so that is done just after
+    the call (a fork another thread makes in between inherits it: use
+    pxf.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode) where that
+    matters)."""
+    fd, ierror = _fpxf.pxfcreat(*_path(path), mode)
+    check(ierror, os.fspath(path))
+    os.set_inheritable(fd, False)
+    return fd
+
+
 def mkdir(path: PathLike, mode: int = 0o777) -> None:
     """mkdir(2) through PXFMKDIR (the umask applies, as in os.mkdir)."""
     check(_fpxf.pxfmkdir(*_path(path), mode), os.fspath(path))

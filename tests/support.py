@@ -92,6 +92,46 @@ def as_unprivileged(nproc: int | None = None):
     return pre
 
 
+def nofile(limit: int):
+    """preexec_fn (or a call in a fork): at most LIMIT descriptors, so the
+    next open beyond them fails with EMFILE for real."""
+    def pre():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+    return pre
+
+
+def error_of(f) -> list | None:
+    """[exception type name, errno, filename] of the OSError f() raises, as
+    JSON can carry it out of in_fork(); None when it raises none."""
+    try:
+        f()
+    except OSError as e:
+        return [type(e).__name__, e.errno, e.filename]
+    return None
+
+
+def in_fork(code):
+    """Run CODE (a function of no arguments) in a fork of this process,
+    which has pxf loaded (a test that drops to nobody or lowers a limit
+    there needs no second interpreter); its result, which must be JSON."""
+    import json
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(r)
+            os.write(w, json.dumps(code()).encode())
+        finally:
+            os._exit(0)
+    os.close(w)
+    data = b""
+    while chunk := os.read(r, 4096):
+        data += chunk
+    os.close(r)
+    os.waitpid(pid, 0)
+    return json.loads(data)
+
+
 def python_snippet(code: str, **kw):
     """Run Python code in a fresh interpreter that imports this pxf."""
     return run([sys.executable, "-c", code], **kw)

@@ -127,7 +127,7 @@ def implied_errnos(routine) -> set[str]:
     args = routine.args
     for i, a in enumerate(args):
         nxt = args[i + 1] if i + 1 < len(args) else None
-        if a.is_handle and a.intent == "in":
+        if a.is_handle and a.intent in ("in", "inout"):
             out.add("EBADHANDLE")
         if a.type == "strarr" or a.binary:
             out.add("EINVAL")

@@ -3,8 +3,9 @@
 
 #include "fork_registry.h"
 
-/* Of each kind; registered today: two locks (the handle table, the NUMA
- * topology) and one child step (nfork's RAD_NO_INHERIT). */
+/* Of each kind; registered today: three locks (the handle table, the
+ * directory streams, the NUMA topology) and one child step (nfork's
+ * RAD_NO_INHERIT). */
 #define MAX_ENTRIES 8
 
 static struct pxf_fork_lock *locks[MAX_ENTRIES];

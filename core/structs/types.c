@@ -1,5 +1,6 @@
 /* types.c - the structures PXFSTRUCTCREATE knows: the built-in ones
  * (descriptors below) and those a fork variant registers. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -61,12 +62,21 @@ static const struct pxf_field stat_fields[] = {
     PXF_INT_FIELD(struct stat, st_blksize, blksize_t),
 };
 
+/* A directory entry (PXFREADDIR): the catalog's d_name, and d_ino, the
+ * one other member POSIX gives every struct dirent (the file's inode
+ * number, what os.scandir's DirEntry.inode() reports). */
+static const struct pxf_field dirent_fields[] = {
+    PXF_INT_FIELD(struct dirent, d_ino, ino_t),
+    PXF_STR_FIELD(struct dirent, d_name),
+};
+
 static const struct pxf_struct_type builtin[] = {
     PXF_STRUCT_TYPE("utsname", struct utsname, utsname_fields),
     PXF_STRUCT_TYPE("tms", struct tms, tms_fields),
     PXF_STRUCT_TYPE("utimbuf", struct utimbuf, utimbuf_fields),
     PXF_STRUCT_TYPE("flock", struct flock, flock_fields),
     PXF_STRUCT_TYPE("stat", struct stat, stat_fields),
+    PXF_STRUCT_TYPE("dirent", struct dirent, dirent_fields),
 };
 
 /* Registered types: an entry is written before the count that publishes

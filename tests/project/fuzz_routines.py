@@ -21,7 +21,8 @@ value or a 1003.9 code; and after a failure (IERROR nonzero, not ETRUNC)
 the outputs follow docs/conventions.md, "Outputs after a failure": every
 integer output -1, every string output blanks (f2py drops a string's
 trailing blanks, so it comes back empty; PXFREAD's byte buffer comes back
-whole). Each worker also counts the failed calls whose outputs it checked.
+whole), an in-out handle as it went in, or -1 where it went in as 0.
+Each worker also counts the failed calls whose outputs it checked.
 Constraints on the arguments, and why:
   - PXFSLEEP: seconds <= 0 (a long sleep is not a hang);
   - PXFGETGROUPS: a list size from -3 to 300 (f2py allocates it);
@@ -102,7 +103,7 @@ def strategy(routine):
     _, _, _, args = ROUTINES[routine]
     fields = {}
     for name, typ, intent, kind in args:
-        if intent != "in" or name == "ierror":
+        if intent == "out":
             continue
         if name in OUTPUT_EXTENTS.get(routine, {}).values():
             # f2py allocates the output array this count sizes
@@ -143,12 +144,13 @@ def prepare(routine, values):
 
 
 def outputs_of(routine, result):
-    """{name: (type, value)} of the outputs f2py returned, ierror last;
-    None for a routine without ierror (the functions, PXFUCOMPARE)."""
+    """{name: (type, value)} of the outputs f2py returned (the in-out
+    arguments among them, in order), ierror last; None for a routine
+    without ierror (the functions, PXFUCOMPARE)."""
     _, _, kind, args = ROUTINES[routine]
     if kind is not None or not any(n == "ierror" for n, *_ in args):
         return None
-    outs = [(n, t) for n, t, i, k in args if i == "out"]
+    outs = [(n, t) for n, t, i, k in args if i != "in"]
     values = [result] if len(outs) == 1 else list(result)
     return {n: (t, v) for (n, t), v in zip(outs, values, strict=True)}
 
@@ -156,7 +158,8 @@ def outputs_of(routine, result):
 def wrong_failure_outputs(routine, call, outputs):
     """The outputs of a failed call that break the rule of
     docs/conventions.md (every integer -1, every logical false, every
-    string blank)."""
+    string blank, an in-out handle unchanged or, where it was 0, -1); CALL
+    holds the inputs."""
     wrong = {}
     extents = OUTPUT_EXTENTS.get(routine, {})
     for name, (typ, v) in outputs.items():
@@ -164,7 +167,9 @@ def wrong_failure_outputs(routine, call, outputs):
             continue
         if name in extents:
             v = v[:max(call[extents[name]], 0)]
-        if typ == "int":
+        if name in call:                  # in-out
+            ok = int(v) == (call[name] or -1)
+        elif typ == "int":
             ok = int(v) == -1
         elif typ == "logical":
             ok = not v

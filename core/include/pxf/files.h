@@ -16,6 +16,11 @@ int pxf_chdir(const char *path);
 /* Copies at most cap bytes of the working directory into buf (no NUL) and
  * sets *len to its full length. */
 int pxf_getcwd(char *buf, size_t cap, size_t *len);
+/* open(2), creat(2): *fd the new descriptor. oflag: O_* (PXFCONST) OR-ed;
+ * mode: the permission bits for a file the call creates (the umask
+ * applies). */
+int pxf_open(const char *path, int oflag, int mode, int *fd);
+int pxf_creat(const char *path, int mode, int *fd);
 int pxf_mkdir(const char *path, int mode);
 int pxf_mkfifo(const char *path, int mode);
 int pxf_rmdir(const char *path);

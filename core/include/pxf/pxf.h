@@ -12,6 +12,7 @@
 #include <pxf/io.h>
 #include <pxf/env.h>
 #include <pxf/files.h>
+#include <pxf/dirs.h>
 #include <pxf/structs.h>
 #include <pxf/consts.h>
 
