@@ -176,6 +176,20 @@ int pxf_handle_store(int handle, const char *type_name, const void *value)
     return 0;
 }
 
+int pxf_handle_load(int handle, const char *type_name, void *value)
+{
+    const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
+    if (type == NULL)
+        return PXF_ENONAME;
+    void *data;
+    int err = pxf_handle_acquire(handle, type, &data, NULL);
+    if (err != 0)
+        return err;
+    memcpy(value, data, type->size);
+    pxf_handle_release();
+    return 0;
+}
+
 int pxf_structcopy(const char *type_name, int from, int to)
 {
     const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
