@@ -20,7 +20,8 @@ from .files import (S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, access, chdir,
                     chown, chroot, creat, fpathconf, fstat, getcwd, link, mkdir, mkfifo, open,
                     pathconf, remove, rename, rmdir, stat, umask, unlink, utime)
 from .dirs import Dirent, closedir, listdir, opendir, readdir, rewinddir
-from .io import READ_MAX, close, dup, dup2, lseek, pipe, read, write
+from .io import (READ_MAX, Flock, close, dup, dup2, fcntl, getlk, lseek, pipe, read,
+                 setlk, setlkw, write)
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, system, wait, waitpid, wexitstatus,
                       wifexited, wifsignaled, wifstopped, wstopsig, wtermsig)
@@ -52,6 +53,7 @@ __all__ = [
     "S_ISDIR", "S_ISCHR", "S_ISBLK", "S_ISREG", "S_ISFIFO", "stat", "fstat", "utime",
     "open", "creat", "listdir", "opendir", "readdir", "rewinddir", "closedir", "Dirent",
     "pipe", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
+    "fcntl", "Flock", "getlk", "setlk", "setlkw",
     "const", "isconst", "lentrim", "ucompare",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",
     "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",

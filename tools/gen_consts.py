@@ -33,7 +33,7 @@ OWNERS = {
         "sys/wait.h": [r"W[A-Z]+"],
         "unistd.h": [r"SEEK_[A-Z]+", r"[RWXF]_OK", r"STD(IN|OUT|ERR)_FILENO",
                      r"_SC_[A-Z0-9_]+", r"_PC_[A-Z0-9_]+"],
-        "fcntl.h": [r"O_[A-Z0-9_]+", r"F_[A-Z0-9_]+"],
+        "fcntl.h": [r"O_[A-Z0-9_]+", r"F_[A-Z0-9_]+", r"FD_CLOEXEC"],
         # the permission bits of Cray's table (PXFOPEN, PXFCREAT, PXFMKDIR ...)
         "sys/stat.h": [r"S_IS[UG]ID", r"S_IRWX[UGO]", r"S_I[RWX](USR|GRP|OTH)"],
         # the 1003.9 codes, under their standard names (ENONAME for PXF_ENONAME)

@@ -159,16 +159,13 @@ int pxf_fstat(int fd, int handle)
     return pxf_handle_store(handle, "stat", &st);
 }
 
-/* utime(2) with the times of a 'utimbuf' handle. The handle is read under
- * the table's lock, and the call made after it is released. */
+/* utime(2) with the times of a 'utimbuf' handle, copied out of the table
+ * first, so the call is made without its lock. */
 int pxf_utime(const char *path, int handle)
 {
-    void *data;
-    int err = pxf_handle_acquire(handle, pxf_struct_type_find("utimbuf"), &data, NULL);
+    struct utimbuf times;
+    int err = pxf_handle_load(handle, "utimbuf", &times);
     if (err != 0)
         return err;
-    struct utimbuf times;
-    memcpy(&times, data, sizeof times);
-    pxf_handle_release();
     return pxf_errno_of(utime(path, &times));
 }

@@ -64,4 +64,10 @@ void pxf_handle_release(void);
  * result. 0, EBADHANDLE, or PXF_ENONAME for an unknown type_name. */
 int pxf_handle_store(int handle, const char *type_name, const void *value);
 
+/* The converse: copy the live instance a handle names out into *value (a
+ * whole structure called type_name), so that the caller can use it after
+ * the table's lock is released (a routine that may block, such as PXFFCNTL
+ * with F_SETLKW, must never hold it). 0, EBADHANDLE or PXF_ENONAME. */
+int pxf_handle_load(int handle, const char *type_name, void *value);
+
 #endif

@@ -162,7 +162,10 @@ void pxf_handle_release(void)
     unlock_table();
 }
 
-int pxf_handle_store(int handle, const char *type_name, const void *value)
+/* A whole structure between a handle's live instance and the caller's
+ * copy: into the instance from `in` when it is given, else out of it into
+ * `out`. */
+static int handle_transfer(int handle, const char *type_name, const void *in, void *out)
 {
     const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
     if (type == NULL)
@@ -171,9 +174,22 @@ int pxf_handle_store(int handle, const char *type_name, const void *value)
     int err = pxf_handle_acquire(handle, type, &data, NULL);
     if (err != 0)
         return err;
-    memcpy(data, value, type->size);
+    if (in != NULL)
+        memcpy(data, in, type->size);
+    else
+        memcpy(out, data, type->size);
     pxf_handle_release();
     return 0;
+}
+
+int pxf_handle_store(int handle, const char *type_name, const void *value)
+{
+    return handle_transfer(handle, type_name, value, NULL);
+}
+
+int pxf_handle_load(int handle, const char *type_name, void *value)
+{
+    return handle_transfer(handle, type_name, NULL, value);
 }
 
 int pxf_structcopy(const char *type_name, int from, int to)

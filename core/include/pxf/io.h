@@ -20,6 +20,15 @@ int pxf_write(int fd, const void *buf, long long nbyte, long long *nwritten);
  * cannot hold it gets EOVERFLOW in the Fortran layer). */
 int pxf_lseek(int fd, long long offset, int whence, long long *position);
 
+/* fcntl(2) with the commands of 1003.9: F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD,
+ * F_SETFD, F_GETFL, F_SETFL take the integer argin (one no C int can hold:
+ * EINVAL) and give fcntl's result in *argout; F_GETLK, F_SETLK, F_SETLKW
+ * take argin as a 'flock' structure handle (<pxf/structs.h>; a bad one:
+ * PXF_EBADHANDLE), F_GETLK writes its answer back into it, and *argout is
+ * 0. Any other command: EINVAL. F_SETLKW may wait; a caught signal ends the
+ * wait with EINTR, which is returned, not retried. */
+int pxf_fcntl(int fd, int cmd, long long argin, int *argout);
+
 #ifdef __cplusplus
 }
 #endif
