@@ -11,10 +11,11 @@ tests/project/test_reference.py checks it is current.
 """
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import sys
 from pathlib import Path
+
+import generated_file
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = Path("docs") / "reference.md"
@@ -161,20 +162,9 @@ def anchor(title: str, family: str) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true",
-                    help=f"do not write; exit 1 if {OUTPUT} is stale")
-    args = ap.parse_args(argv)
-    text = render()
-    path = REPO / OUTPUT
-    if args.check:
-        if not path.exists() or path.read_text() != text:
-            print(f"reference: {OUTPUT} is stale; run {COMMAND}", file=sys.stderr)
-            return 1
-        return 0
-    path.write_text(text)
-    return 0
-
+    args = generated_file.parse_args(__doc__, OUTPUT, argv)
+    return generated_file.write_or_check(REPO / OUTPUT, render(), args.check,
+                                         f"reference: {OUTPUT} is stale; run {COMMAND}")
 
 if __name__ == "__main__":
     sys.exit(main())
