@@ -14,7 +14,9 @@ fypp (it is imported with ``fypp -m pxf_table``):
 * the f2py signature file of ``pxf._fpxf`` (fortran/_fpxf.pyf.fypp);
 * the routine list that ``pxf info`` reports (pxf/_routines.py.fypp);
 * the errno coverage table, docs/errno-coverage.md: each routine's
-  ``errnos`` and the tests that produce them (tools/errno_coverage.py).
+  ``errnos`` and the tests that produce them (tools/errno_coverage.py);
+* the routine reference, docs/reference.md, with the catalog routines not
+  implemented yet (fortran/catalog_planned.py; tools/gen_reference.py).
 """
 import importlib.util
 import pathlib

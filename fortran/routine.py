@@ -128,7 +128,7 @@ IERROR = i_out("ierror")
 class Routine:
     def __init__(self, name, args, summary, generated=False, shares=None, result=None,
                  flush=False, ierror=True, core_order=None, intel_variant=False,
-                 python=True, blocks=False, *, errnos, not_produced=None):
+                 python=True, blocks=False, vendor="both", *, errnos, not_produced=None):
         self.name = name                  # as the user writes it: PXFFORK
         self.lname = name.lower()
         self.has_ierror = ierror
@@ -141,6 +141,9 @@ class Routine:
         self.flush = flush                # flush Fortran units first
         self.core_order = core_order      # core argument order, if different
         self.intel_variant = intel_variant  # ifposix has Intel semantics
+        # Who ships it (reference/pxf-catalog.md, section 2): 'both' Cray
+        # and Intel, 'cray' or 'intel' only, 'pxf' neither (pxf's own).
+        self.vendor = vendor
         self.python = python              # in pxf._fpxf (not for callbacks)
         # Can wait (for a child, a descriptor, a lock, time): pxf._fpxf
         # releases the GIL around it. Never for routines that fork: the

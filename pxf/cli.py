@@ -107,8 +107,27 @@ def numa_source() -> str:
     return "topology from hwloc"
 
 
+def routine_lines() -> list[str]:
+    """`pxf info --routines`: by family, the routines this build implements
+    and the routines of the PXF catalog it does not implement yet."""
+    from . import _routines
+    titles = {**_routines.FAMILIES, **_routines.PLANNED_FAMILIES}
+    lines = [f"routines: {len(_routines.ROUTINES)} implemented, {len(_routines.PLANNED)} "
+             "planned (in the PXF catalog, not implemented yet)"]
+    for fam, title in titles.items():
+        done = [n for n, (f, *_) in _routines.ROUTINES.items() if f == fam]
+        todo = [n for n, (f, *_) in _routines.PLANNED.items() if f == fam]
+        lines.append(f"{fam} ({title}): {len(done)} implemented, {len(todo)} planned")
+        lines += [f"  {what}: {' '.join(names)}"
+                  for what, names in (("implemented", done), ("planned", todo)) if names]
+    return lines
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from . import _routines
+    if args.routines:
+        print("\n".join(routine_lines()))
+        return 0
     print(f"pxf {_config.VERSION}")
     print(f"compiler: {_config.FC_NAME} {_config.FC_VERSION} ({_config.FC})")
     print(f"layout: {_config.LAYOUT}")
@@ -244,6 +263,8 @@ def parser() -> argparse.ArgumentParser:
         cfg.add_argument("--" + name, action="store_true", help=text)
     cfg.set_defaults(func=cmd_config)
     info = sub.add_parser("info", help="version, compiler, routines, features")
+    info.add_argument("--routines", action="store_true",
+                      help="only the routines, by family: implemented and planned")
     info.set_defaults(func=cmd_info)
     wh = sub.add_parser("where", help="where routine NAME lives: C, Fortran, Python, "
                         "tests, docs (paths in the source tree)")

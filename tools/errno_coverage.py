@@ -19,7 +19,6 @@ tests/project/test_errno_coverage.py asserts the same.
 """
 from __future__ import annotations
 
-import argparse
 import ast
 import errno
 import importlib.util
@@ -27,6 +26,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import generated_file
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = Path("docs") / "errno-coverage.md"
@@ -255,13 +256,8 @@ def render(report: Report, repo: Path = REPO) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true",
-                    help=f"do not write; exit 1 if {OUTPUT} is stale")
-    args = ap.parse_args(argv)
+    args = generated_file.parse_args(__doc__, OUTPUT, argv)
     report = build()
-    text = render(report)
-    path = REPO / OUTPUT
     status = 0
     for p in report.problems:
         print(f"errno coverage: {p}", file=sys.stderr)
@@ -269,12 +265,9 @@ def main(argv=None) -> int:
     for routine, e in report.uncovered:
         print(f"errno coverage: {routine} documents {e}, no test produces it", file=sys.stderr)
         status = 1
-    if args.check:
-        if not path.exists() or path.read_text() != text:
-            print(f"errno coverage: {OUTPUT} is stale; run {COMMAND}", file=sys.stderr)
-            status = 1
-    else:
-        path.write_text(text)
+    status |= generated_file.write_or_check(
+        REPO / OUTPUT, render(report), args.check,
+        f"errno coverage: {OUTPUT} is stale; run {COMMAND}")
     return status
 
 

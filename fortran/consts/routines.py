@@ -22,9 +22,9 @@ ROWS = [
             errnos=()),
     Routine("IPXFLENTRIM", [s_in("string")],
             "the length of STRING without trailing blanks (Intel; LEN_TRIM)",
-            result="int", ierror=False, errnos=()),
+            result="int", ierror=False, vendor="intel", errnos=()),
     Routine("PXFUCOMPARE", [i_in("i1"), i_in("i2"), i_out("icmpr"), i_out("idiff")],
             "I1 and I2 compared as unsigned (Cray): ICMPR -1, 0 or 1, IDIFF = |I1 - I2| "
             "(its bits: it may look negative)",
-            ierror=False, errnos=()),
+            ierror=False, vendor="cray", errnos=()),
 ]

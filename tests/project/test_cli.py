@@ -92,6 +92,34 @@ def test_info_reports_build():
     assert "PXFFORK" in out and "PXFSTRUCTCREATE" in out
 
 
+def test_info_routines_lists_implemented_and_planned():
+    """`pxf info --routines`: by family, the rows of the routine table this
+    build has and the catalog routines of fortran/catalog_planned.py."""
+    sys.path.insert(0, str(REPO / "tools"))
+    import gen_reference
+    table = gen_reference.load(REPO, "pxf_table")
+    planned = gen_reference.load(REPO, "catalog_planned")
+    from pxf import _routines
+    # the families this build has (numa only with hwloc)
+    built = [f for f in table.FAMILY_ORDER if f in _routines.FAMILIES]
+    rows = [r for r in table.ROUTINES if r.family in built]
+    expected = [f"routines: {len(rows)} implemented, {len(planned.PLANNED)} planned "
+                "(in the PXF catalog, not implemented yet)"]
+    titles = {f: table.FAMILIES[f] for f in built} | planned.FAMILY_TITLES
+    for fam, title in titles.items():
+        done = [r.name for r in rows if r.family == fam]
+        todo = [p.name for p in planned.PLANNED if p.family == fam]
+        expected.append(f"{fam} ({title}): {len(done)} implemented, {len(todo)} planned")
+        if done:
+            expected.append("  implemented: " + " ".join(done))
+        if todo:
+            expected.append("  planned: " + " ".join(todo))
+    _, out, err = run([*PXF, "info", "--routines"], check_rc=0)
+    assert out.splitlines() == expected and err == ""
+    # neither list is empty by accident
+    assert rows and any(line.startswith("  planned: ") for line in expected)
+
+
 def test_info_shows_the_rads():
     _, out, _ = run([*PXF, "info"], check_rc=0)
     assert "  nfork: yes (Tru64 NUMA API; topology from hwloc)" in out
