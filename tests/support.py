@@ -25,6 +25,13 @@ NOBODY = pwd.getpwnam("nobody")
 REPORT: list[str] = []
 #: What tools/sanitize.sh sets for every process of its run (the preloaded
 #: runtimes, their options and report files).
+# Why a multi-threaded program that forks cannot run under the sanitizers
+# (pytest.mark.no_sanitizer): the child may hang in its first malloc.
+ASAN_FORK_REASON = ("GCC 12's AddressSanitizer does not take its allocator's locks around "
+                    "fork: a child of a multi-threaded program can inherit one held by "
+                    "another thread and hang in its first malloc (seen: the child waits in "
+                    "SizeClassAllocator64::GetFromAllocator under pxf_structcreate); "
+                    "glibc's malloc, which the suite runs with, resets its locks in the child")
 SANITIZER_ENV = ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "PXF_UBSAN_LOG_PATH")
 
 

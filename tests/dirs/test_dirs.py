@@ -13,7 +13,7 @@ import pytest
 
 import pxf
 from pxf import _fpxf
-from support import as_unprivileged, error_of, in_fork, nofile, parse, run
+from support import ASAN_FORK_REASON, as_unprivileged, error_of, in_fork, nofile, parse, run
 
 P = pytest.param
 EEND, EBADID, EBADHANDLE, ENOHANDLE = pxf.EEND, pxf.EBADID, pxf.EBADHANDLE, pxf.ENOHANDLE
@@ -219,6 +219,7 @@ def test_bad_lengths(programs, tree):
     assert _fpxf.pxfopendir(b"/tmp", -1) == (-1, errno.EINVAL)
 
 
+@pytest.mark.no_sanitizer(reason=ASAN_FORK_REASON)
 def test_threads_and_forks(programs, tree):
     """Six threads open, read and close their own directories 3000 times
     each while the main thread forks children that use the table: each

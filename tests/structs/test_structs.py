@@ -8,7 +8,7 @@ import pytest
 
 import pxf
 from pxf import _config
-from support import parse, run
+from support import ASAN_FORK_REASON, parse, run
 
 ENONAME, ENOHANDLE, ETRUNC, EBADHANDLE = 4850, 4851, 4852, 4855
 
@@ -61,12 +61,7 @@ def test_handle_table_full(programs):
     assert kv["after_free_ierror"] == "0"
 
 
-@pytest.mark.no_sanitizer(reason="GCC 12's AddressSanitizer does not take its allocator's "
-                           "locks around fork: a child of this multi-threaded program can "
-                           "inherit one held by another thread and hang in its first malloc "
-                           "(seen: the child waits in SizeClassAllocator64::GetFromAllocator "
-                           "under pxf_structcreate); glibc's malloc, which the suite runs "
-                           "with, resets its locks in the child")
+@pytest.mark.no_sanitizer(reason=ASAN_FORK_REASON)
 def test_handle_table_threads_and_fork(programs):
     _, out, err = run([programs.c("handle_stress", "-lpxf")], timeout=120)
     assert out.strip() == "ok", err
