@@ -34,6 +34,11 @@ ROWS = [
                           i_out("ilen")],
             "string component, blank-padded; ETRUNC with full ilen",
             errnos=("EBADHANDLE", "ENONAME", "ETRUNC")),
+    Routine("PXFESTRGET", [h_in("jhandle"), s_in("compnam"), i_in("index"), s_out("value"),
+                           i_out("ilen")],
+            "string INDEX (1-based) of a string-array component (gr_mem), as PXFSTRGET; "
+            "EINVAL outside 1 .. gr_nmem",
+            errnos=("EBADHANDLE", "EINVAL", "ENONAME", "ETRUNC")),
     Routine("PXFSTRSET", [h_in("jhandle"), s_in("compnam"), s_in("value"),
                           i_in("ilen")], "set a string component",
             errnos=("EBADHANDLE", "ENONAME", "EINVAL")),

@@ -13,6 +13,7 @@
 #include <pxf/env.h>
 #include <pxf/files.h>
 #include <pxf/structs.h>
+#include <pxf/db.h>
 #include <pxf/consts.h>
 
 #endif

@@ -1,0 +1,130 @@
+/* lookup.c - the user and group databases (1003.9 clause 9.2): each entry
+ * is read with the reentrant call (getpwuid_r ...) into a buffer that
+ * grows until the entry fits, then copied deep into the caller's handle,
+ * so no later lookup changes it and ERANGE never reaches the caller. */
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <pxf/db.h>
+#include <pxf/errors.h>
+#include "structs/structs_internal.h"
+
+#define FIRST_BUFFER 1024   /* glibc's _SC_GETPW_R_SIZE_MAX: most entries fit */
+
+union record {
+    struct passwd pw;
+    struct group gr;
+};
+
+/* One reentrant lookup into rec and buf: 0 with *found telling whether
+ * there is an entry, or an errno value (ERANGE: buf too small). */
+typedef int lookup_fn(const void *key, union record *rec, char *buf, size_t cap,
+                      bool *found);
+
+static int by_uid(const void *key, union record *rec, char *buf, size_t cap, bool *found)
+{
+    struct passwd *p = NULL;
+    int err = getpwuid_r(*(const uid_t *)key, &rec->pw, buf, cap, &p);
+    *found = p != NULL;
+    return err;
+}
+
+static int by_user_name(const void *key, union record *rec, char *buf, size_t cap,
+                        bool *found)
+{
+    struct passwd *p = NULL;
+    int err = getpwnam_r(key, &rec->pw, buf, cap, &p);
+    *found = p != NULL;
+    return err;
+}
+
+static int by_gid(const void *key, union record *rec, char *buf, size_t cap, bool *found)
+{
+    struct group *g = NULL;
+    int err = getgrgid_r(*(const gid_t *)key, &rec->gr, buf, cap, &g);
+    *found = g != NULL;
+    return err;
+}
+
+static int by_group_name(const void *key, union record *rec, char *buf, size_t cap,
+                         bool *found)
+{
+    struct group *g = NULL;
+    int err = getgrnam_r(key, &rec->gr, buf, cap, &g);
+    *found = g != NULL;
+    return err;
+}
+
+/* EBADHANDLE unless handle names a live instance of `type`: told before
+ * the database is asked, so a bad handle is never an unknown user. */
+static int check_handle(int handle, const char *type)
+{
+    const struct pxf_struct_type *t = pxf_struct_type_find(type);
+    void *data;
+    if (t == NULL)
+        return PXF_ENONAME;
+    int err = pxf_handle_acquire(handle, t, &data, NULL);
+    if (err == 0)
+        pxf_handle_release();
+    return err;
+}
+
+/* The entry `key` names, into `handle` (of structure `type`); no entry
+ * (the call's 0 with no result) is ENOENT. */
+static int lookup(lookup_fn *fn, const void *key, const char *type, int handle)
+{
+    int err = check_handle(handle, type);
+    if (err != 0)
+        return err;
+    for (size_t cap = FIRST_BUFFER;; cap *= 2) {
+        char *buf = malloc(cap);
+        if (buf == NULL)
+            return ENOMEM;
+        union record rec;
+        bool found = false;
+        err = fn(key, &rec, buf, cap, &found);
+        if (err == 0)
+            err = found ? pxf_handle_store(handle, type, &rec) : ENOENT;
+        free(buf);
+        if (err != ERANGE)
+            return err;
+        if (cap >= PXF_DB_ENTRY_MAX)
+            return ENOMEM;
+    }
+}
+
+/* uid_t and gid_t are 32-bit unsigned. */
+static bool is_id(long long id)
+{
+    return id >= 0 && id <= (long long)UINT32_MAX;
+}
+
+int pxf_getpwuid(long long uid, int jpasswd)
+{
+    if (!is_id(uid))
+        return EINVAL;
+    uid_t u = (uid_t)uid;
+    return lookup(by_uid, &u, "passwd", jpasswd);
+}
+
+int pxf_getpwnam(const char *name, int jpasswd)
+{
+    return lookup(by_user_name, name, "passwd", jpasswd);
+}
+
+int pxf_getgrgid(long long gid, int jgroup)
+{
+    if (!is_id(gid))
+        return EINVAL;
+    gid_t g = (gid_t)gid;
+    return lookup(by_gid, &g, "group", jgroup);
+}
+
+int pxf_getgrnam(const char *name, int jgroup)
+{
+    return lookup(by_group_name, name, "group", jgroup);
+}
