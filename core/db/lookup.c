@@ -20,42 +20,31 @@ union record {
     struct group gr;
 };
 
+enum key { BY_UID, BY_USER_NAME, BY_GID, BY_GROUP_NAME };
+
 /* One reentrant lookup into rec and buf: 0 with *found telling whether
  * there is an entry, or an errno value (ERANGE: buf too small). */
-typedef int lookup_fn(const void *key, union record *rec, char *buf, size_t cap,
-                      bool *found);
-
-static int by_uid(const void *key, union record *rec, char *buf, size_t cap, bool *found)
+static int look_up_once(enum key kind, const void *key, union record *rec, char *buf,
+                        size_t cap, bool *found)
 {
-    struct passwd *p = NULL;
-    int err = getpwuid_r(*(const uid_t *)key, &rec->pw, buf, cap, &p);
-    *found = p != NULL;
-    return err;
-}
-
-static int by_user_name(const void *key, union record *rec, char *buf, size_t cap,
-                        bool *found)
-{
-    struct passwd *p = NULL;
-    int err = getpwnam_r(key, &rec->pw, buf, cap, &p);
-    *found = p != NULL;
-    return err;
-}
-
-static int by_gid(const void *key, union record *rec, char *buf, size_t cap, bool *found)
-{
-    struct group *g = NULL;
-    int err = getgrgid_r(*(const gid_t *)key, &rec->gr, buf, cap, &g);
-    *found = g != NULL;
-    return err;
-}
-
-static int by_group_name(const void *key, union record *rec, char *buf, size_t cap,
-                         bool *found)
-{
-    struct group *g = NULL;
-    int err = getgrnam_r(key, &rec->gr, buf, cap, &g);
-    *found = g != NULL;
+    struct passwd *pw = NULL;
+    struct group *gr = NULL;
+    int err;
+    switch (kind) {
+    case BY_UID:
+        err = getpwuid_r(*(const uid_t *)key, &rec->pw, buf, cap, &pw);
+        break;
+    case BY_USER_NAME:
+        err = getpwnam_r(key, &rec->pw, buf, cap, &pw);
+        break;
+    case BY_GID:
+        err = getgrgid_r(*(const gid_t *)key, &rec->gr, buf, cap, &gr);
+        break;
+    default:
+        err = getgrnam_r(key, &rec->gr, buf, cap, &gr);
+        break;
+    }
+    *found = pw != NULL || gr != NULL;
     return err;
 }
 
@@ -73,10 +62,11 @@ static int check_handle(int handle, const char *type)
     return err;
 }
 
-/* The entry `key` names, into `handle` (of structure `type`); no entry
- * (the call's 0 with no result) is ENOENT. */
-static int lookup(lookup_fn *fn, const void *key, const char *type, int handle)
+/* The entry `key` names, into `handle`: a 'passwd' for a user, a 'group'
+ * for a group. No entry (the call's 0 with no result) is ENOENT. */
+static int lookup(enum key kind, const void *key, int handle)
 {
+    const char *type = kind == BY_UID || kind == BY_USER_NAME ? "passwd" : "group";
     int err = check_handle(handle, type);
     if (err != 0)
         return err;
@@ -86,7 +76,7 @@ static int lookup(lookup_fn *fn, const void *key, const char *type, int handle)
             return ENOMEM;
         union record rec;
         bool found = false;
-        err = fn(key, &rec, buf, cap, &found);
+        err = look_up_once(kind, key, &rec, buf, cap, &found);
         if (err == 0)
             err = found ? pxf_handle_store(handle, type, &rec) : ENOENT;
         free(buf);
@@ -108,12 +98,12 @@ int pxf_getpwuid(long long uid, int jpasswd)
     if (!is_id(uid))
         return EINVAL;
     uid_t u = (uid_t)uid;
-    return lookup(by_uid, &u, "passwd", jpasswd);
+    return lookup(BY_UID, &u, jpasswd);
 }
 
 int pxf_getpwnam(const char *name, int jpasswd)
 {
-    return lookup(by_user_name, name, "passwd", jpasswd);
+    return lookup(BY_USER_NAME, name, jpasswd);
 }
 
 int pxf_getgrgid(long long gid, int jgroup)
@@ -121,10 +111,10 @@ int pxf_getgrgid(long long gid, int jgroup)
     if (!is_id(gid))
         return EINVAL;
     gid_t g = (gid_t)gid;
-    return lookup(by_gid, &g, "group", jgroup);
+    return lookup(BY_GID, &g, jgroup);
 }
 
 int pxf_getgrnam(const char *name, int jgroup)
 {
-    return lookup(by_group_name, name, "group", jgroup);
+    return lookup(BY_GROUP_NAME, name, jgroup);
 }

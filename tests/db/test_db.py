@@ -29,6 +29,7 @@ EINVAL, ENOENT, ENOMEM = errno.EINVAL, errno.ENOENT, errno.ENOMEM
 STYLES = ["t_db_ext", "t_db_mod"]
 HUGE = 17 * 1024 * 1024        # above PXF_DB_ENTRY_MAX (<pxf/db.h>, 16 MiB)
 LONG_MEMBER = "m" * 5000       # above the 4096 bytes pxf._fpxf gives PXFESTRGET
+BIG = 4 * 1024 * 1024          # a member to fill the address space with
 MEMBERS = ["alice", "bob", "carol", "pxfuser", "a-much-longer-member-name"]
 
 
@@ -51,14 +52,15 @@ def databases(tmp_path_factory):
     """preexec_fn of a child that sees the machine's /etc/passwd and
     /etc/group with test entries added: pxfuser (uid pu, group pxfmany);
     groups pxfmany (MEMBERS), pxfnone (no member), pxflong (a 5000-byte
-    member); last, pxfhuge in both, an entry of more than 16 MiB (last: a
+    member), pxfbig (a 4 MiB member); last, pxfhuge in both, an entry of more than 16 MiB (last: a
     lookup reads every line before the one it finds). Returns (pre, ids)."""
     d = tmp_path_factory.mktemp("db")
     uids = {p.pw_uid for p in pwd.getpwall()}
     gids = {g.gr_gid for g in grp.getgrall()}
     ids = {"pxfuser": unused(uids, 42420), "pxfhuge_uid": unused(uids, 42440),
            "pxfmany": unused(gids, 42430), "pxfnone": unused(gids, 42431),
-           "pxflong": unused(gids, 42432), "pxfhuge_gid": unused(gids, 42433)}
+           "pxflong": unused(gids, 42432), "pxfbig": unused(gids, 42433),
+           "pxfhuge_gid": unused(gids, 42434)}
     assert len(set(ids.values())) == len(ids)
     with open("/etc/passwd") as f:
         passwd = f.read().rstrip("\n").split("\n")
@@ -69,6 +71,7 @@ def databases(tmp_path_factory):
     group += [f"pxfmany:x:{ids['pxfmany']}:{','.join(MEMBERS)}",
               f"pxfnone:x:{ids['pxfnone']}:",
               f"pxflong:x:{ids['pxflong']}:{LONG_MEMBER}",
+              f"pxfbig:x:{ids['pxfbig']}:{'b' * BIG}",
               f"pxfhuge:x:{ids['pxfhuge_gid']}:{'m' * HUGE}"]
     (d / "passwd").write_text("\n".join(passwd) + "\n")
     (d / "group").write_text("\n".join(group) + "\n")
@@ -249,6 +252,25 @@ def test_an_entry_too_large(programs, style, databases):
         assert call(programs, style, op, key, pre=pre) == {"ierror": str(ENOMEM)}, op
 
 
+@pytest.mark.errno("PXFSTRUCTCOPY", "ENOMEM")
+@pytest.mark.errno("PXFGETGRNAM", "ENOMEM")
+@pytest.mark.no_sanitizer(reason="ASan reserves its shadow memory at start-up and aborts "
+                          "when RLIMIT_AS refuses it more")
+@pytest.mark.parametrize("style", STYLES)
+def test_copies_without_memory(programs, style, databases):
+    """Catalog section 7, defect 7 (Cray's PXFGETGRGID tested the wrong
+    pointer after a malloc): with the address space limited (RLIMIT_AS)
+    the copy of a 4 MiB member cannot be made, by PXFSTRUCTCOPY or by a
+    lookup whose buffer could be had, and the lookup's buffer itself not
+    either: ENOMEM each time, the target handle unchanged; with the limit
+    lifted the copy is made."""
+    pre, _ = databases
+    assert call(programs, style, "nomem", "pxfbig", pre=pre) == {
+        "lookup": "0", "copy": str(ENOMEM), "lookup_buffer": str(ENOMEM),
+        "lookup_copy": str(ENOMEM), "kept": grp.getgrgid(0).gr_name, "copy_unlimited": "0",
+        "gr_name": "0 pxfbig"}
+
+
 # --- Python ---------------------------------------------------------------
 
 
@@ -354,7 +376,7 @@ import errno, grp, json, pwd, pxf
 from pxf import _fpxf
 out = {}
 out["groups_as_grp"] = [g.gr_name for g in grp.getgrall()
-                        if g.gr_name not in ("pxfhuge", "pxflong") and pxf.getgrnam(g.gr_name) != g]
+                        if g.gr_name not in ("pxfhuge", "pxflong", "pxfbig") and pxf.getgrnam(g.gr_name) != g]
 out["users_as_pwd"] = [p.pw_name for p in pwd.getpwall()
                        if p.pw_name != "pxfhuge" and pxf.getpwnam(p.pw_name) != p]
 out["many"] = list(pxf.getgrnam("pxfmany"))
@@ -397,3 +419,29 @@ def test_python_with_added_entries(databases):
     assert kv[f"getgrgid {ids['pxfhuge_gid']}"] == ENOMEM
     assert kv["getgrnam pxflong"] == pxf.ETRUNC
     assert kv["raw_long"] == [4096, len(LONG_MEMBER), pxf.ETRUNC]
+
+
+NOMEM_CODE = r"""
+import resource, pxf
+from pxf import _fpxf
+with pxf.Struct("group") as big, pxf.Struct("group") as root:
+    assert _fpxf.pxfgetgrnam(b"pxfbig", 6, big.handle) == 0
+    assert _fpxf.pxfgetgrgid(0, root.handle) == 0
+    with open("/proc/self/statm") as f:
+        in_use = int(f.read().split()[0]) * resource.getpagesize()
+    resource.setrlimit(resource.RLIMIT_AS, (in_use + 2**21, resource.RLIM_INFINITY))
+    ierror = _fpxf.pxfstructcopy(b"group", big.handle, root.handle)
+    resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    print(ierror, root.get_str("gr_name"))
+"""
+
+
+@pytest.mark.errno("PXFSTRUCTCOPY", "ENOMEM")
+@pytest.mark.no_sanitizer(reason="ASan reserves its shadow memory at start-up and aborts "
+                          "when RLIMIT_AS refuses it more")
+def test_python_copy_without_memory(databases):
+    """PXFSTRUCTCOPY of a 4 MiB member with 2 MiB of address space left:
+    ENOMEM, and the target keeps its entry."""
+    pre, _ = databases
+    _, out, _ = python_snippet(NOMEM_CODE, preexec_fn=pre, check_rc=0, timeout=120)
+    assert out.split() == [str(ENOMEM), grp.getgrgid(0).gr_name]
