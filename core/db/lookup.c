@@ -23,7 +23,8 @@ union record {
 enum key { BY_UID, BY_USER_NAME, BY_GID, BY_GROUP_NAME };
 
 /* One reentrant lookup into rec and buf: 0 with *found telling whether
- * there is an entry, or an errno value (ERANGE: buf too small). */
+ * there is an entry, or an errno value (ERANGE: buf too small). key is a
+ * name, or an id as a long long already known to fit uid_t / gid_t. */
 static int look_up_once(enum key kind, const void *key, union record *rec, char *buf,
                         size_t cap, bool *found)
 {
@@ -32,13 +33,13 @@ static int look_up_once(enum key kind, const void *key, union record *rec, char 
     int err;
     switch (kind) {
     case BY_UID:
-        err = getpwuid_r(*(const uid_t *)key, &rec->pw, buf, cap, &pw);
+        err = getpwuid_r((uid_t)*(const long long *)key, &rec->pw, buf, cap, &pw);
         break;
     case BY_USER_NAME:
         err = getpwnam_r(key, &rec->pw, buf, cap, &pw);
         break;
     case BY_GID:
-        err = getgrgid_r(*(const gid_t *)key, &rec->gr, buf, cap, &gr);
+        err = getgrgid_r((gid_t)*(const long long *)key, &rec->gr, buf, cap, &gr);
         break;
     default:
         err = getgrnam_r(key, &rec->gr, buf, cap, &gr);
@@ -95,10 +96,7 @@ static bool is_id(long long id)
 
 int pxf_getpwuid(long long uid, int jpasswd)
 {
-    if (!is_id(uid))
-        return EINVAL;
-    uid_t u = (uid_t)uid;
-    return lookup(BY_UID, &u, jpasswd);
+    return is_id(uid) ? lookup(BY_UID, &uid, jpasswd) : EINVAL;
 }
 
 int pxf_getpwnam(const char *name, int jpasswd)
@@ -108,10 +106,7 @@ int pxf_getpwnam(const char *name, int jpasswd)
 
 int pxf_getgrgid(long long gid, int jgroup)
 {
-    if (!is_id(gid))
-        return EINVAL;
-    gid_t g = (gid_t)gid;
-    return lookup(BY_GID, &g, jgroup);
+    return is_id(gid) ? lookup(BY_GID, &gid, jgroup) : EINVAL;
 }
 
 int pxf_getgrnam(const char *name, int jgroup)
