@@ -33,7 +33,8 @@ from routine import KIND_NAMES  # noqa: E402  (re-exported for the templates)
 # The family tokens, the same name in every layer (core/<family>/,
 # fortran/<family>/, pxf/<family>.py, tests/<family>/, docs/<family>.md):
 # the routine families, then the fork variants that build on them.
-FAMILY_ORDER = ["process", "env", "files", "dirs", "io", "consts", "structs", "rfork", "numa"]
+FAMILY_ORDER = ["process", "env", "files", "dirs", "io", "consts", "structs", "db", "rfork",
+                "numa"]
 
 
 def _load_family(family):

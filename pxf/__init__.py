@@ -13,6 +13,7 @@ from ._config import VERSION as __version__
 from ._errors import (EARRAYLEN, EBADHANDLE, EBADID, EEND, ENOHANDLE, ENONAME,
                       ETRUNC, PXFError)
 from .consts import const, isconst, lentrim, ucompare
+from .db import getgrgid, getgrnam, getpwnam, getpwuid
 from .env import (UnameResult, argc, clearenv, ctermid, getarg, getegid, getenv, geteuid,
                   getgid, getgroups, getlogin, getpgrp, getuid, isatty, localtime, setenv,
                   setgid, setpgid, setsid, setuid, sysconf, time, times, uname)
@@ -29,7 +30,7 @@ from .rfork import (RFCFDG, RFFDG, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPROC,
                     RFSIGSHARE, RFSPAWN, RFTHREAD, RFTSIGFLAGS, RFTSIGZMB,
                     rfork, spawn, spawnp)
 from ._config import NUMA as _NUMA
-from .structs import (Struct, int_get, int_set, str_get, str_set,
+from .structs import (Struct, estr_get, int_get, int_set, str_get, str_set,
                       struct_copy, struct_create, struct_free)
 
 if _NUMA:  # the NUMA family needs hwloc at build time (_config.NO_NUMA)
@@ -55,8 +56,9 @@ __all__ = [
     "pipe", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
     "fcntl", "Flock", "getlk", "setlk", "setlkw",
     "const", "isconst", "lentrim", "ucompare",
+    "getpwuid", "getpwnam", "getgrgid", "getgrnam",
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",
     "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",
     "Struct", "struct_create", "struct_free", "struct_copy", "int_get",
-    "int_set", "str_get", "str_set",
+    "int_set", "str_get", "str_set", "estr_get",
 ] + (["numa", "nfork"] if _NUMA else [])

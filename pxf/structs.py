@@ -9,7 +9,7 @@ from ._strings import name as c_name
 
 def struct_create(name: str) -> int:
     """A new zero-filled instance of a structure ('utsname', 'tms',
-    'utimbuf', 'flock'); returns its handle. Unknown: PXFError(ENONAME)."""
+    'utimbuf', 'flock', 'stat', 'passwd', 'group' ...); returns its handle. Unknown: PXFError(ENONAME)."""
     handle, ierror = _fpxf.pxfstructcreate(c_name(name))
     check(ierror)
     return handle
@@ -44,6 +44,14 @@ def str_get(handle: int, component: str) -> str:
     return decode(output(value, ilen, ierror))
 
 
+def estr_get(handle: int, component: str, index: int) -> str:
+    """String `index` (1-based) of a string-array component (PXFESTRGET):
+    gr_mem of 'group', whose count is the integer component gr_nmem. An
+    index outside 1 .. the count raises OSError(EINVAL)."""
+    value, ilen, ierror = _fpxf.pxfestrget(handle, c_name(component), index)
+    return decode(output(value, ilen, ierror))
+
+
 def str_set(handle: int, component: str, value: str) -> None:
     """Set a string component (PXFSTRSET), exactly as given."""
     b, n = argument(value)
@@ -75,6 +83,10 @@ class Struct:
     def get_str(self, component: str) -> str:
         """A string component."""
         return str_get(self.handle, component)
+
+    def get_estr(self, component: str, index: int) -> str:
+        """String `index` (1-based) of a string-array component."""
+        return estr_get(self.handle, component, index)
 
     def set_str(self, component: str, value: str) -> None:
         """Set a string component, exactly as given."""

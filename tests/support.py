@@ -2,6 +2,7 @@
 drop privileges for real resource-limit failures."""
 from __future__ import annotations
 
+import ctypes
 import os
 import pwd
 import re
@@ -137,6 +138,24 @@ def in_fork(code):
     os.close(r)
     os.waitpid(pid, 0)
     return json.loads(data)
+
+
+def mount_namespace(*mounts):
+    """preexec_fn: a private mount namespace (root only) in which each
+    (source, target, fstype, flags) of MOUNTS is mounted, so a test can
+    change what a path holds for its own child and nobody else (a
+    read-only tmpfs for EROFS, a bind-mounted copy of /etc/group ...)."""
+    def pre():
+        libc = ctypes.CDLL(None, use_errno=True)
+        ms_rec, ms_private = 16384, 1 << 18
+        if libc.unshare(0x00020000) != 0:            # CLONE_NEWNS
+            raise OSError(ctypes.get_errno(), "unshare")
+        if libc.mount(None, b"/", None, ms_rec | ms_private, None) != 0:
+            raise OSError(ctypes.get_errno(), "mount --make-rprivate /")
+        for source, target, fstype, flags in mounts:
+            if libc.mount(os.fsencode(source), os.fsencode(target), fstype, flags, None) != 0:
+                raise OSError(ctypes.get_errno(), f"mount {source} on {target}")
+    return pre
 
 
 def python_snippet(code: str, **kw):

@@ -6,7 +6,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum pxf_field_kind { PXF_FIELD_INT, PXF_FIELD_STR };
+/* What a component is. Bits, so an accessor can accept several: the
+ * string accessors read STR and STRPTR alike, the integer ones INT and
+ * COUNT. */
+enum pxf_field_kind {
+    PXF_FIELD_INT = 1,     /* an integer of `size` bytes */
+    PXF_FIELD_STR = 2,     /* a char array of `size` bytes, NUL-terminated */
+    PXF_FIELD_STRPTR = 4,  /* a char * the instance owns (NULL reads as "") */
+    PXF_FIELD_STRVEC = 8,  /* a NULL-terminated char ** the instance owns,
+                              with its strings (NULL: no strings) */
+    PXF_FIELD_COUNT = 16,  /* read-only integer: the number of strings of
+                              the STRVEC at the same offset */
+};
 
 struct pxf_field {
     const char *name;
@@ -33,6 +44,17 @@ struct pxf_struct_type {
 #define PXF_STR_FIELD(st, member) \
     { #member, PXF_FIELD_STR, offsetof(st, member), \
       sizeof(((st *)0)->member), false }
+/* Owned memory: PXF_STRPTR_FIELD(struct passwd, pw_name),
+ * PXF_STRVEC_FIELD(struct group, gr_mem) and its count under a name of its
+ * own, PXF_COUNT_FIELD("gr_nmem", struct group, gr_mem). An instance with
+ * such components owns what they point to: freeing it frees them, copying
+ * it (PXFSTRUCTCOPY, pxf_handle_store) copies them. */
+#define PXF_STRPTR_FIELD(st, member) \
+    { #member, PXF_FIELD_STRPTR, offsetof(st, member), sizeof(char *), false }
+#define PXF_STRVEC_FIELD(st, member) \
+    { #member, PXF_FIELD_STRVEC, offsetof(st, member), sizeof(char **), false }
+#define PXF_COUNT_FIELD(name, st, member) \
+    { name, PXF_FIELD_COUNT, offsetof(st, member), sizeof(char **), false }
 #define PXF_STRUCT_TYPE(name, ctype, fields) \
     { name, sizeof(ctype), fields, sizeof(fields) / sizeof((fields)[0]) }
 
@@ -61,13 +83,28 @@ void pxf_handle_release(void);
 /* Copy a whole C structure into the live instance a handle names, which
  * must be of the structure called type_name (its size is that structure's):
  * how the routines that fill a handle (PXFUNAME, PXFTIMES ...) store their
- * result. 0, EBADHANDLE, or PXF_ENONAME for an unknown type_name. */
+ * result. The strings owned components point to are copied (the value's
+ * stay the caller's), and those the instance held are freed. 0,
+ * EBADHANDLE, PXF_ENONAME for an unknown type_name, or ENOMEM (the
+ * instance is then unchanged). */
 int pxf_handle_store(int handle, const char *type_name, const void *value);
 
 /* The converse: copy the live instance a handle names out into *value (a
  * whole structure called type_name), so that the caller can use it after
  * the table's lock is released (a routine that may block, such as PXFFCNTL
- * with F_SETLKW, must never hold it). 0, EBADHANDLE or PXF_ENONAME. */
+ * with F_SETLKW, must never hold it). 0, EBADHANDLE or PXF_ENONAME; EINVAL
+ * for a structure that owns memory (passwd, group), whose copy would share
+ * its strings. */
 int pxf_handle_load(int handle, const char *type_name, void *value);
+
+/* Owned memory (owned.c). Whether a structure has owned components; a
+ * deep copy of src into dst (dst's own memory is not looked at: free it
+ * first), all of it or, with ENOMEM, nothing (dst's owned components
+ * then NULL); freeing what an instance owns; the number of strings of a
+ * vector. */
+bool pxf_struct_owns_memory(const struct pxf_struct_type *t);
+int pxf_struct_deep_copy(const struct pxf_struct_type *t, void *dst, const void *src);
+void pxf_struct_free_owned(const struct pxf_struct_type *t, void *data);
+size_t pxf_strvec_count(char *const *v);
 
 #endif

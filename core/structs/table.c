@@ -132,12 +132,14 @@ int pxf_structfree(int handle)
         return PXF_EBADHANDLE;
     }
     void *data = slots[index].data;
+    const struct pxf_struct_type *type = slots[index].type;
     slots[index].data = NULL;
     slots[index].type = NULL;
     slots[index].gen = (slots[index].gen + 1) & GEN_MASK;
     slots[index].next_free = free_head;
     free_head = index;
     unlock_table();
+    pxf_struct_free_owned(type, data);
     free(data);
     return 0;
 }
@@ -162,34 +164,76 @@ void pxf_handle_release(void)
     unlock_table();
 }
 
-/* A whole structure between a handle's live instance and the caller's
- * copy: into the instance from `in` when it is given, else out of it into
- * `out`. */
-static int handle_transfer(int handle, const char *type_name, const void *in, void *out)
+/* Exchange the bytes of two instances of one structure. */
+static void swap_bytes(void *a, void *b, size_t n)
 {
-    const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
-    if (type == NULL)
-        return PXF_ENONAME;   /* a caller's typo: NULL would accept any type */
-    void *data;
-    int err = pxf_handle_acquire(handle, type, &data, NULL);
-    if (err != 0)
-        return err;
-    if (in != NULL)
-        memcpy(data, in, type->size);
-    else
-        memcpy(out, data, type->size);
-    pxf_handle_release();
-    return 0;
+    unsigned char *p = a, *q = b;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        p[i] = q[i];
+        q[i] = c;
+    }
+}
+
+/* Free what `old` holds (an instance's former contents) and `old`. */
+static void discard(const struct pxf_struct_type *type, void *old)
+{
+    if (old != NULL)
+        pxf_struct_free_owned(type, old);
+    free(old);
 }
 
 int pxf_handle_store(int handle, const char *type_name, const void *value)
 {
-    return handle_transfer(handle, type_name, value, NULL);
+    const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
+    if (type == NULL)
+        return PXF_ENONAME;   /* a caller's typo: NULL would accept any type */
+    /* The copy of the value's strings is made before the table is locked:
+     * they are the caller's. */
+    void *fresh = NULL;
+    if (pxf_struct_owns_memory(type)) {
+        fresh = malloc(type->size);
+        if (fresh == NULL)
+            return ENOMEM;
+        if (pxf_struct_deep_copy(type, fresh, value) != 0) {
+            free(fresh);
+            return ENOMEM;
+        }
+    }
+    void *data;
+    int err = pxf_handle_acquire(handle, type, &data, NULL);
+    if (err != 0) {
+        discard(type, fresh);
+        return err;
+    }
+    /* The instance gets the copy, `fresh` what the instance held, freed
+     * once the table is unlocked. */
+    if (fresh != NULL)
+        swap_bytes(data, fresh, type->size);
+    else
+        memcpy(data, value, type->size);
+    pxf_handle_release();
+    discard(type, fresh);
+    return 0;
 }
 
+/* The converse, for a structure that owns no memory (its copy would share
+ * the instance's strings): the live instance copied out, so that the caller
+ * can use it after the table's lock is released. */
 int pxf_handle_load(int handle, const char *type_name, void *value)
 {
-    return handle_transfer(handle, type_name, NULL, value);
+    const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
+    if (type == NULL)
+        return PXF_ENONAME;
+    if (pxf_struct_owns_memory(type))
+        return EINVAL;
+    void *data;
+    int err = pxf_handle_acquire(handle, type, &data, NULL);
+    if (err != 0)
+        return err;
+    memcpy(value, data, type->size);
+    pxf_handle_release();
+    return 0;
 }
 
 int pxf_structcopy(const char *type_name, int from, int to)
@@ -197,26 +241,50 @@ int pxf_structcopy(const char *type_name, int from, int to)
     const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
     if (type == NULL)
         return PXF_ENONAME;
+    bool deep = pxf_struct_owns_memory(type);
+    void *fresh = deep ? malloc(type->size) : NULL;
+    if (deep && fresh == NULL)
+        return ENOMEM;
     void *src, *dst;
     int err = pxf_handle_acquire(from, type, &src, NULL);
-    if (err != 0)
+    if (err != 0) {
+        free(fresh);
         return err;
+    }
     /* The table lock is held: look the second handle up directly. */
     int index = live_index(to);
     if (index == 0 || slots[index].type != type) {
         pxf_handle_release();
+        free(fresh);
         return PXF_EBADHANDLE;
     }
     dst = slots[index].data;
-    if (dst != src)
+    if (dst == src) {
+        pxf_handle_release();
+        free(fresh);
+        return 0;
+    }
+    if (!deep) {
         memcpy(dst, src, type->size);
+        pxf_handle_release();
+        return 0;
+    }
+    /* The source's strings are only stable while the table is locked. */
+    if (pxf_struct_deep_copy(type, fresh, src) != 0) {
+        pxf_handle_release();
+        free(fresh);
+        return ENOMEM;
+    }
+    swap_bytes(dst, fresh, type->size);
     pxf_handle_release();
+    discard(type, fresh);
     return 0;
 }
 
-/* Locked access to one component of the expected kind. */
+/* Locked access to one component of one of the expected kinds (a mask
+ * of enum pxf_field_kind). */
 static int acquire_field(int handle, const char *component,
-                         enum pxf_field_kind kind, char **base,
+                         unsigned kinds, char **base,
                          const struct pxf_field **field)
 {
     const struct pxf_struct_type *type;
@@ -225,7 +293,7 @@ static int acquire_field(int handle, const char *component,
     if (err != 0)
         return err;
     const struct pxf_field *f = pxf_struct_field_find(type, component);
-    if (f == NULL || f->kind != kind) {
+    if (f == NULL || (f->kind & kinds) == 0) {
         pxf_handle_release();
         return PXF_ENONAME;
     }
@@ -268,9 +336,14 @@ int pxf_intget(int handle, const char *component, long long *value)
 {
     char *p;
     const struct pxf_field *f;
-    int err = acquire_field(handle, component, PXF_FIELD_INT, &p, &f);
+    int err = acquire_field(handle, component, PXF_FIELD_INT | PXF_FIELD_COUNT, &p, &f);
     if (err != 0)
         return err;
+    if (f->kind == PXF_FIELD_COUNT) {
+        *value = (long long)pxf_strvec_count(*(char **const *)p);
+        pxf_handle_release();
+        return 0;
+    }
     *value = load_int(p, f->size, f->is_signed);
     /* An unsigned 64-bit component at or above 2**63 (an st_ino from
      * overlayfs' xino, say) has no long long: EOVERFLOW, never read back
@@ -288,10 +361,11 @@ int pxf_intset(int handle, const char *component, long long value)
 {
     char *p;
     const struct pxf_field *f;
-    int err = acquire_field(handle, component, PXF_FIELD_INT, &p, &f);
+    int err = acquire_field(handle, component, PXF_FIELD_INT | PXF_FIELD_COUNT, &p, &f);
     if (err != 0)
         return err;
-    if (fits(value, f->size, f->is_signed))
+    /* A count follows its strings: it cannot be set. */
+    if (f->kind == PXF_FIELD_INT && fits(value, f->size, f->is_signed))
         store_int(p, f->size, value);
     else
         err = EINVAL;
@@ -304,12 +378,34 @@ int pxf_strget(int handle, const char *component, char *buf, size_t cap,
 {
     char *p;
     const struct pxf_field *f;
-    int err = acquire_field(handle, component, PXF_FIELD_STR, &p, &f);
+    int err = acquire_field(handle, component, PXF_FIELD_STR | PXF_FIELD_STRPTR, &p, &f);
     if (err != 0)
         return err;
-    pxf_copy_out(p, strnlen(p, f->size), buf, cap, len);
+    if (f->kind == PXF_FIELD_STRPTR) {
+        const char *s = *(char **)p;
+        pxf_copy_out(s != NULL ? s : "", s != NULL ? strlen(s) : 0, buf, cap, len);
+    } else {
+        pxf_copy_out(p, strnlen(p, f->size), buf, cap, len);
+    }
     pxf_handle_release();
     return 0;
+}
+
+int pxf_estrget(int handle, const char *component, long long index, char *buf,
+                size_t cap, size_t *len)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_STRVEC, &p, &f);
+    if (err != 0)
+        return err;
+    char **v = *(char ***)p;
+    if (index >= 1 && (unsigned long long)index <= pxf_strvec_count(v))
+        pxf_copy_out(v[index - 1], strlen(v[index - 1]), buf, cap, len);
+    else
+        err = EINVAL;
+    pxf_handle_release();
+    return err;
 }
 
 int pxf_strset(int handle, const char *component, const char *value,
@@ -317,17 +413,29 @@ int pxf_strset(int handle, const char *component, const char *value,
 {
     char *p;
     const struct pxf_field *f;
-    int err = acquire_field(handle, component, PXF_FIELD_STR, &p, &f);
+    int err = acquire_field(handle, component, PXF_FIELD_STR | PXF_FIELD_STRPTR, &p, &f);
     if (err != 0)
         return err;
+    char *old = NULL;
     /* The field must keep its terminating NUL; an embedded NUL would make
      * the stored value differ from what was asked. */
-    if (len >= f->size || memchr(value, '\0', len) != NULL) {
+    if (memchr(value, '\0', len) != NULL) {
+        err = EINVAL;
+    } else if (f->kind == PXF_FIELD_STRPTR) {
+        char *copy = strndup(value, len);
+        if (copy == NULL) {
+            err = ENOMEM;
+        } else {
+            old = *(char **)p;
+            *(char **)p = copy;
+        }
+    } else if (len >= f->size) {
         err = EINVAL;
     } else {
         memcpy(p, value, len);
         memset(p + len, 0, f->size - len);
     }
     pxf_handle_release();
+    free(old);
     return err;
 }

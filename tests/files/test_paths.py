@@ -4,7 +4,6 @@ PXFUMASK. From Fortran (tests/files/t_paths.f90: USE pxf, INTEGER(8)), one
 call per run, as root or as nobody, every documented errno produced by a
 real failure; from Python against os on the same paths (the externals,
 default INTEGER)."""
-import ctypes
 import errno
 import os
 import stat
@@ -14,7 +13,7 @@ import pytest
 
 import pxf
 from pxf import _fpxf
-from support import NOBODY, as_unprivileged, parse
+from support import NOBODY, as_unprivileged, mount_namespace, parse
 
 P = pytest.param
 
@@ -47,16 +46,8 @@ def shm_file():
 def read_only_mount(path):
     """preexec_fn: a private mount namespace with a read-only tmpfs on
     path (root only), so mkdir there fails with EROFS for real."""
-    def pre():
-        libc = ctypes.CDLL(None, use_errno=True)
-        ms_rdonly, ms_rec, ms_private = 1, 16384, 1 << 18
-        if libc.unshare(0x00020000) != 0:            # CLONE_NEWNS
-            raise OSError(ctypes.get_errno(), "unshare")
-        if libc.mount(None, b"/", None, ms_rec | ms_private, None) != 0:
-            raise OSError(ctypes.get_errno(), "mount --make-rprivate /")
-        if libc.mount(b"none", os.fsencode(path), b"tmpfs", ms_rdonly, None) != 0:
-            raise OSError(ctypes.get_errno(), "mount tmpfs ro")
-    return pre
+    ms_rdonly = 1
+    return mount_namespace(("none", path, b"tmpfs", ms_rdonly))
 
 
 def call(programs, tree, op, *args, user="root", pre=None, stdin=subprocess.DEVNULL):

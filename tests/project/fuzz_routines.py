@@ -54,6 +54,9 @@ import time
 import numpy as np
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+# f2py renames an argument whose name C or its own code uses (index ->
+# index_bn, len -> len_bn): its wrappers take that keyword instead.
+from numpy.f2py.crackfortran import badnames as F2PY_RENAMED
 
 from pxf import _fpxf
 from pxf._routines import FORTRAN_ONLY, ROUTINES
@@ -127,7 +130,7 @@ def strategy(routine):
 
 
 def prepare(routine, values):
-    """The generated values as f2py takes them."""
+    """The generated values as f2py takes them, by its keywords."""
     _, _, _, args = ROUTINES[routine]
     call = {}
     for name, typ, intent, kind in args:
@@ -139,7 +142,7 @@ def prepare(routine, values):
             v = np.array([b.ljust(width) for b in v], dtype=f"S{width}")
         elif typ == "str" and routine == "PXFWRITE":
             v = np.frombuffer(v or b"\0", dtype=np.int8)
-        call[name] = v
+        call[F2PY_RENAMED.get(name, name)] = v
     return call
 
 

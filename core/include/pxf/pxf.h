@@ -14,6 +14,7 @@
 #include <pxf/files.h>
 #include <pxf/dirs.h>
 #include <pxf/structs.h>
+#include <pxf/db.h>
 #include <pxf/consts.h>
 
 #endif

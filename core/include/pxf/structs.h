@@ -24,17 +24,25 @@ int pxf_structfree(int handle);
 int pxf_structcopy(const char *type, int from, int to);
 
 /* Integer components, as 64-bit values. Setting a value the C field cannot
- * hold gives EINVAL; a string component name gives PXF_ENONAME. */
+ * hold gives EINVAL; a string component name gives PXF_ENONAME. A count
+ * (gr_nmem of 'group') is read-only: setting it gives EINVAL. */
 int pxf_intget(int handle, const char *component, long long *value);
 int pxf_intset(int handle, const char *component, long long value);
 
 /* String components. get copies at most cap bytes (no NUL added) and sets
  * *len to the full length; set takes len bytes (no NUL needed) and gives
- * EINVAL if the field cannot hold them or they contain a NUL. */
+ * EINVAL if the field cannot hold them or they contain a NUL (ENOMEM if a
+ * string the instance owns, such as pw_name, cannot be copied). */
 int pxf_strget(int handle, const char *component, char *buf, size_t cap,
                size_t *len);
 int pxf_strset(int handle, const char *component, const char *value,
                size_t len);
+
+/* String `index` (1-based) of a string-array component (gr_mem of
+ * 'group'), as pxf_strget; an index outside 1 .. the number of strings
+ * gives EINVAL. */
+int pxf_estrget(int handle, const char *component, long long index, char *buf,
+                size_t cap, size_t *len);
 
 #ifdef __cplusplus
 }
