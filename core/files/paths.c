@@ -3,6 +3,7 @@
  * NUL-terminated from the Fortran layer, which applied the string rules. */
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>  /* rename */
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
