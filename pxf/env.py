@@ -162,9 +162,11 @@ def getgroups() -> list[int]:
     while True:
         count = checked(_fpxf.pxfgetgroups(0))[1]
         # The groups may change between the two calls (another thread's
-        # setgroups): a list then too short is EINVAL, and is asked again.
+        # setgroups): a list then too short is EINVAL, and one asked for
+        # with count 0 when groups have appeared is the count alone; either
+        # way it is asked again.
         gids, n, ierror = _fpxf.pxfgetgroups(count)
-        if ierror == errno.EINVAL and count > 0:
+        if (ierror == errno.EINVAL and count > 0) or (ierror == 0 and n != count):
             continue
         check(ierror)
         return [int(g) for g in gids[:n]]

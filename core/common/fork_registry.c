@@ -3,8 +3,9 @@
 
 #include "fork_registry.h"
 
-/* Of each kind; registered today: three locks (the handle table, the
- * directory streams, the NUMA topology) and one child step (nfork's
+/* Of each kind; registered today: four locks (the handle table, the
+ * directory streams, PXFSYSTEM's signal dispositions, the NUMA topology)
+ * and two child steps (the directory streams' users, nfork's
  * RAD_NO_INHERIT). */
 #define MAX_ENTRIES 8
 

@@ -3,7 +3,9 @@
 #define PXF_INTERNAL_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 /* The one "-1 means errno" conversion: a libc return value to 0 / errno. */
@@ -26,6 +28,13 @@ static inline size_t pxf_prefix(const char *s, const char *prefix)
 {
     size_t n = strlen(prefix);
     return strncmp(s, prefix, n) == 0 ? n : 0;
+}
+
+/* A user or group id the kernel can be given: uid_t and gid_t are 32-bit
+ * unsigned (the Fortran layer passes them as long long). */
+static inline bool pxf_id_fits(long long id)
+{
+    return id >= 0 && id <= (long long)UINT32_MAX;
 }
 
 /* A string output as the Fortran layer takes it (1003.9: the caller pads

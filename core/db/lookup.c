@@ -11,6 +11,7 @@
 
 #include <pxf/db.h>
 #include <pxf/errors.h>
+#include "common/internal.h"
 #include "structs/structs_internal.h"
 
 #define FIRST_BUFFER 1024   /* glibc's _SC_GETPW_R_SIZE_MAX: most entries fit */
@@ -49,26 +50,13 @@ static int look_up_once(enum key kind, const void *key, union record *rec, char 
     return err;
 }
 
-/* EBADHANDLE unless handle names a live instance of `type`: told before
- * the database is asked, so a bad handle is never an unknown user. */
-static int check_handle(int handle, const char *type)
-{
-    const struct pxf_struct_type *t = pxf_struct_type_find(type);
-    void *data;
-    if (t == NULL)
-        return PXF_ENONAME;
-    int err = pxf_handle_acquire(handle, t, &data, NULL);
-    if (err == 0)
-        pxf_handle_release();
-    return err;
-}
-
 /* The entry `key` names, into `handle`: a 'passwd' for a user, a 'group'
  * for a group. No entry (the call's 0 with no result) is ENOENT. */
 static int lookup(enum key kind, const void *key, int handle)
 {
     const char *type = kind == BY_UID || kind == BY_USER_NAME ? "passwd" : "group";
-    int err = check_handle(handle, type);
+    /* the handle first, so that a bad one is never an unknown user */
+    int err = pxf_handle_check(handle, type);
     if (err != 0)
         return err;
     for (size_t cap = FIRST_BUFFER;; cap *= 2) {
@@ -88,15 +76,9 @@ static int lookup(enum key kind, const void *key, int handle)
     }
 }
 
-/* uid_t and gid_t are 32-bit unsigned. */
-static bool is_id(long long id)
-{
-    return id >= 0 && id <= (long long)UINT32_MAX;
-}
-
 int pxf_getpwuid(long long uid, int jpasswd)
 {
-    return is_id(uid) ? lookup(BY_UID, &uid, jpasswd) : EINVAL;
+    return pxf_id_fits(uid) ? lookup(BY_UID, &uid, jpasswd) : EINVAL;
 }
 
 int pxf_getpwnam(const char *name, int jpasswd)
@@ -106,7 +88,7 @@ int pxf_getpwnam(const char *name, int jpasswd)
 
 int pxf_getgrgid(long long gid, int jgroup)
 {
-    return is_id(gid) ? lookup(BY_GID, &gid, jgroup) : EINVAL;
+    return pxf_id_fits(gid) ? lookup(BY_GID, &gid, jgroup) : EINVAL;
 }
 
 int pxf_getgrnam(const char *name, int jgroup)

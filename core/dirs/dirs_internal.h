@@ -10,14 +10,18 @@
 /* Enter an open stream; *id its new id. 0, or ENOMEM. */
 int pxf_dir_add(DIR *dir, int *id);
 
-/* While it returns 0, the table is locked and *dir is the stream that id
- * names; release with pxf_dir_release(). PXF_EBADID for any id that names
- * no open stream (never opened, closed, zero, negative, too big). */
+/* While it returns 0, *dir is the stream that id names, in use by the
+ * caller until pxf_dir_release(id): the table itself is not locked, so a
+ * readdir that waits on a slow file system holds up no other stream and
+ * no fork. PXF_EBADID for any id that names no open stream (never opened,
+ * closed or being closed, zero, negative, too big). */
 int pxf_dir_acquire(long long id, DIR **dir);
-void pxf_dir_release(void);
+void pxf_dir_release(long long id);
 
-/* Take a stream out of the table (its id is free again): *dir is the
- * caller's to close. 0, or PXF_EBADID. */
+/* Take a stream out of the table (its id names nothing from now on): *dir
+ * is the caller's to close, or NULL when another thread is using it, in
+ * which case its last pxf_dir_release closes it and frees the id. 0, or
+ * PXF_EBADID. */
 int pxf_dir_remove(long long id, DIR **dir);
 
 #endif

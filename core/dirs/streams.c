@@ -56,7 +56,7 @@ static int next_entry(long long dirid, struct dirent *out)
             memcpy(out->d_name, e->d_name, n);
         }
     }
-    pxf_dir_release();
+    pxf_dir_release(dirid);
     return err;
 }
 
@@ -71,10 +71,7 @@ int pxf_readdir(long long dirid, int *handle)
     if (h == 0) {
         err = pxf_structcreate("dirent", &h);
     } else {
-        void *data;
-        err = pxf_handle_acquire(h, pxf_struct_type_find("dirent"), &data, NULL);
-        if (err == 0)
-            pxf_handle_release();
+        err = pxf_handle_check(h, "dirent");
     }
     if (err != 0)
         return err;
@@ -98,18 +95,19 @@ int pxf_rewinddir(long long dirid)
     if (err != 0)
         return err;
     rewinddir(dir);
-    pxf_dir_release();
+    pxf_dir_release(dirid);
     return 0;
 }
 
 int pxf_closedir(long long dirid)
 {
-    /* The id is free once the stream is out of the table, even if closing
-     * fails (EBADF: its descriptor was closed behind its back); closedir
-     * frees the stream either way. */
+    /* The id names nothing once the stream is out of the table, even if
+     * closing fails (EBADF: its descriptor was closed behind its back);
+     * closedir frees the stream either way. A stream another thread is
+     * reading is closed when that read ends (dirs/table.c). */
     DIR *dir;
     int err = pxf_dir_remove(dirid, &dir);
-    if (err != 0)
+    if (err != 0 || dir == NULL)
         return err;
     return pxf_errno_of(closedir(dir));
 }

@@ -39,24 +39,18 @@ int pxf_getegid(long long *gid)
     return 0;
 }
 
-/* An id the kernel can be given: uid_t and gid_t are 32-bit unsigned; a
- * value outside is EINVAL here (the kernel's own EINVAL is for (uid_t)-1,
- * which is passed on). */
-static int id_fits(long long id)
-{
-    return id >= 0 && id <= (long long)UINT32_MAX;
-}
-
+/* An id outside 0 .. 2^32 - 1 is EINVAL here (the kernel's own EINVAL is
+ * for (uid_t)-1, which is passed on). */
 int pxf_setuid(long long uid)
 {
-    if (!id_fits(uid))
+    if (!pxf_id_fits(uid))
         return EINVAL;
     return pxf_errno_of(setuid((uid_t)uid));
 }
 
 int pxf_setgid(long long gid)
 {
-    if (!id_fits(gid))
+    if (!pxf_id_fits(gid))
         return EINVAL;
     return pxf_errno_of(setgid((gid_t)gid));
 }
@@ -97,6 +91,11 @@ int pxf_getgroups(int size, long long *list, int *ngroups)
 {
     if (size < 0)
         return EINVAL;
+    /* getgroups never gives more than NGROUPS_MAX: a larger size only
+     * asks for a larger buffer. */
+    long most = sysconf(_SC_NGROUPS_MAX);
+    if (most > 0 && size > most)
+        size = (int)most;
     gid_t *gids = NULL;
     if (size > 0 && (gids = malloc((size_t)size * sizeof *gids)) == NULL)
         return ENOMEM;

@@ -4,10 +4,11 @@
  * glibc quietly falls back to UTC for a TZ it cannot understand; Cray's
  * library validated TZ and gave EINVAL, which is what a program needs to
  * notice a typo before it stamps every record an hour off. So TZ is checked
- * here first: unset or empty (glibc's default zone, and UTC), a zoneinfo
- * file (":Europe/Paris", "Europe/Paris", "/etc/localtime": the file must
- * exist and start with the TZif magic), or the POSIX form
- * std offset [dst [offset] [,start[/time],end[/time]]]. */
+ * here first, as glibc reads it (a leading ':' dropped): unset or empty
+ * (glibc's default zone, and UTC), a zoneinfo file ("Europe/Paris",
+ * "/etc/localtime": the file must exist and start with the TZif magic),
+ * the POSIX form std offset [dst [offset] [,start[/time],end[/time]]], or
+ * one of the names of UTC glibc knows without a file (UTC, GMT ...). */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -115,9 +116,7 @@ static bool posix_form(const char *s)
 /* A compiled zone file: the path as glibc resolves it, starting "TZif". */
 static bool zone_file(const char *name)
 {
-    if (*name == ':')
-        name++;
-    if (*name == '\0' || strstr(name, "..") != NULL)  /* glibc refuses ".." too */
+    if (*name == '\0')
         return false;
     char path[PATH_MAX];
     const char *dir = getenv("TZDIR");
@@ -135,12 +134,26 @@ static bool zone_file(const char *name)
     return ok;
 }
 
+/* The names of UTC that glibc knows without a zone file (a minimal image
+ * without tzdata, where TZ=UTC is common). */
+static bool utc_name(const char *name)
+{
+    static const char *const names[] = {"UTC", "UCT", "GMT", "Universal", "Zulu"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* As glibc reads TZ: a leading ':' dropped, then a zone file, then the
+ * POSIX form. */
 static bool tz_valid(void)
 {
     const char *tz = getenv("TZ");
-    if (tz == NULL || *tz == '\0')
+    if (tz == NULL)
         return true;
-    return (*tz != ':' && posix_form(tz)) || zone_file(tz);
+    const char *name = tz + (*tz == ':');
+    return *name == '\0' || zone_file(name) || posix_form(name) || utc_name(name);
 }
 
 int pxf_localtime(long long seconds, int fields[9])

@@ -69,11 +69,10 @@ int pxf_chmod(const char *path, int mode)
     return pxf_errno_of(chmod(path, (mode_t)mode));
 }
 
-/* uid_t and gid_t are 32-bit unsigned; -1 leaves the id unchanged, as
- * chown(2) has it. */
+/* -1 leaves the id unchanged, as chown(2) has it. */
 static int chown_id(long long id)
 {
-    return id >= -1 && id <= (long long)UINT32_MAX;
+    return id == -1 || pxf_id_fits(id);
 }
 
 int pxf_chown(const char *path, long long owner, long long group)

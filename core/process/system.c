@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 
 #include <pxf/process.h>
+#include "common/fork_registry.h"
 #include "common/internal.h"
 
 extern char **environ;
@@ -28,31 +29,45 @@ extern char **environ;
 #define SHELL_PATH "/bin/sh"
 
 /* Several threads may run commands at once: the first to start ignores
- * SIGINT/SIGQUIT, the last to finish restores them (glibc's scheme). */
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+ * SIGINT/SIGQUIT, the last to finish restores them (glibc's scheme). The
+ * lock is in the fork registry, so a fork from another thread never
+ * leaves a child with it held. */
+static void reset_running(void);
+static struct pxf_fork_lock lock = PXF_FORK_LOCK_INIT(reset_running);
 static int running;
 static struct sigaction saved_int, saved_quit;
 
+/* In a child of the race of fork_registry.h: no command of its own yet. */
+static void reset_running(void)
+{
+    running = 0;
+}
+
+__attribute__((constructor)) static void register_fork_lock(void)
+{
+    pxf_fork_register_lock(&lock);
+}
+
 static void ignore_interrupts(void)
 {
-    pthread_mutex_lock(&lock);
+    pxf_fork_lock_lock(&lock);
     if (running++ == 0) {
         struct sigaction ign = {.sa_handler = SIG_IGN};
         sigemptyset(&ign.sa_mask);
         sigaction(SIGINT, &ign, &saved_int);
         sigaction(SIGQUIT, &ign, &saved_quit);
     }
-    pthread_mutex_unlock(&lock);
+    pxf_fork_lock_unlock(&lock);
 }
 
 static void restore_interrupts(void)
 {
-    pthread_mutex_lock(&lock);
+    pxf_fork_lock_lock(&lock);
     if (--running == 0) {
         sigaction(SIGINT, &saved_int, NULL);
         sigaction(SIGQUIT, &saved_quit, NULL);
     }
-    pthread_mutex_unlock(&lock);
+    pxf_fork_lock_unlock(&lock);
 }
 
 static int run_shell(const char *command, int *status)
@@ -78,7 +93,7 @@ static int run_shell(const char *command, int *status)
     posix_spawnattr_destroy(&attr);
     if (err == 0) {
         while (waitpid(pid, status, 0) == -1) {
-            if (errno != EINTR) {   /* reaped elsewhere (SIGCHLD ignored ...) */
+            if (errno != EINTR) {   /* ECHILD: SIGCHLD ignored, so no status */
                 err = errno;
                 break;
             }

@@ -89,9 +89,14 @@ void pxf_handle_release(void);
  * instance is then unchanged). */
 int pxf_handle_store(int handle, const char *type_name, const void *value);
 
-/* The converse: copy the live instance a handle names out into *value (a
- * whole structure called type_name), so that the caller can use it after
- * the table's lock is released (a routine that may block, such as PXFFCNTL
+/* 0 when handle names a live instance of the structure type_name, else
+ * EBADHANDLE (PXF_ENONAME for an unknown type_name): for a routine that
+ * must refuse a bad handle before it does anything else. */
+int pxf_handle_check(int handle, const char *type_name);
+
+/* The converse of pxf_handle_store: copy the live instance a handle names
+ * out into *value (a whole structure called type_name), so that the caller
+ * can use it after the table's lock is released (a routine that may block, such as PXFFCNTL
  * with F_SETLKW, must never hold it). 0, EBADHANDLE or PXF_ENONAME; EINVAL
  * for a structure that owns memory (passwd, group), whose copy would share
  * its strings. */

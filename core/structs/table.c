@@ -217,9 +217,21 @@ int pxf_handle_store(int handle, const char *type_name, const void *value)
     return 0;
 }
 
-/* The converse, for a structure that owns no memory (its copy would share
- * the instance's strings): the live instance copied out, so that the caller
- * can use it after the table's lock is released. */
+int pxf_handle_check(int handle, const char *type_name)
+{
+    const struct pxf_struct_type *type = pxf_struct_type_find(type_name);
+    if (type == NULL)
+        return PXF_ENONAME;
+    void *data;
+    int err = pxf_handle_acquire(handle, type, &data, NULL);
+    if (err == 0)
+        pxf_handle_release();
+    return err;
+}
+
+/* The converse of pxf_handle_store, for a structure that owns no memory
+ * (its copy would share the instance's strings): the live instance copied
+ * out, so that the caller can use it after the table's lock is released. */
 int pxf_handle_load(int handle, const char *type_name, void *value)
 {
     const struct pxf_struct_type *type = pxf_struct_type_find(type_name);

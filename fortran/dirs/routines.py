@@ -17,15 +17,17 @@ ROWS = [
     Routine("PXFOPENDIR", [s_in("dirname", length="lendirname"), i_in("lendirname"),
                            i_out("iopendirid")],
             "opendir(3): a directory-stream id, the lowest free", generated=True,
+            blocks=True,
             errnos=("EACCES", "EINVAL", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENOENT",
                     "ENOTDIR")),
     Routine("PXFREADDIR", [dirid("idirid"), h_io("jdirent")],
             "readdir(3) into a 'dirent' handle (JDIRENT 0: one is created); EEND at the end",
+            blocks=True,
             errnos=("EBADF", "EBADHANDLE", "EBADID", "EEND", "ENAMETOOLONG", "ENOHANDLE"),
             not_produced={"ENAMETOOLONG": "needs a file system that returns names longer "
                           "than Linux's NAME_MAX (255 bytes), which d_name holds"}),
     Routine("PXFREWINDDIR", [dirid("idirid")], "rewinddir(3)", generated=True,
             errnos=("EBADID",)),
     Routine("PXFCLOSEDIR", [dirid("idirid")], "closedir(3): the id is free again",
-            generated=True, errnos=("EBADF", "EBADID")),
+            generated=True, blocks=True, errnos=("EBADF", "EBADID")),
 ]

@@ -48,7 +48,7 @@ ROWS = [
             errnos=("EINVAL", "EOVERFLOW")),
     Routine("PXFGETLOGIN", [s_out("s", pylen=256, length="ilen"), i_out("ilen")],
             "getlogin(3); short S: ETRUNC; no login name: ENXIO/ENOTTY/ENOENT",
-            generated=True, errnos=("ENOENT", "ENOTTY", "ENXIO", "ETRUNC")),
+            generated=True, blocks=True, errnos=("ENOENT", "ENOTTY", "ENXIO", "ETRUNC")),
     Routine("PXFGETPGRP", [i_out("ipgrp")], "getpgrp(2)", generated=True,
             errnos=()),
     Routine("PXFSETSID", [i_out("isid")], "setsid(2): the new session's id",

@@ -80,9 +80,9 @@ ROWS = [
     Routine("PXFSYSTEM", [s_in("cmd", length="ilen"), i_in("ilen")],
             "system(3) after flushing units and C stdio; '' asks for a shell",
             generated=True, flush=True, blocks=True,
-            vendor="cray", errnos=("EAGAIN", "EINVAL", "ENOENT")),
+            vendor="cray", errnos=("EAGAIN", "ECHILD", "EINVAL", "ENOENT")),
     Routine("PXFSYSTEMSTATUS", [s_in("cmd", length="ilen"), i_in("ilen"), i_out("istat")],
             "PXFSYSTEM with the command's wait status (pxf extension; PXFWIFEXITED ...)",
             generated=True, flush=True, blocks=True,
-            vendor="pxf", errnos=("EAGAIN", "EINVAL", "ENOENT")),
+            vendor="pxf", errnos=("EAGAIN", "ECHILD", "EINVAL", "ENOENT")),
 ]

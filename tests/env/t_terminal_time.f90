@@ -4,6 +4,7 @@
 !                 open), through the externals and USE pxf INTEGER(8)
 !   login         the login name into 32 and 3 characters
 !   groups        the count, the list, a list too short, INTEGER(4) and (8)
+!   hugegroups    IGIDSETSIZE HUGE(0) through the external
 !   localtime S   the broken-down local time of S seconds, both kinds; S8
 !                 (argument 3, INTEGER(8) only) too
 program t_terminal_time
@@ -18,6 +19,8 @@ program t_terminal_time
     call login()
   case ('groups')
     call groups()
+  case ('hugegroups')
+    call huge_groups()
   case ('localtime')
     call localtime()
   end select
@@ -82,6 +85,16 @@ contains
     call pxf_getgroups(65_i8, list8, n8, ierror8)
     print '(a,i0,1x,i0)', 'beyond=', n8, ierror8
   end subroutine groups
+
+  ! Through the external any size passes (it cannot see the array's), and
+  ! succeeds when the groups fit: HUGE(0) must cost no more than the groups
+  ! themselves (a failure would set all HUGE(0) elements to -1).
+  subroutine huge_groups()
+    integer :: list(64), n, ierror
+    external :: pxfgetgroups
+    call pxfgetgroups(huge(0), list, n, ierror)
+    print '(a,i0,1x,i0)', 'huge=', n, ierror
+  end subroutine huge_groups
 
   subroutine localtime()
     use pxf, only: pxf_localtime => pxflocaltime

@@ -102,6 +102,8 @@ def test_getgroups(programs):
     kv = fortran(programs, "groups", preexec_fn=_groups(gids[:3]))
     assert kv["list"] == "3 0 : 4 27 100"
     assert kv["short"] == f"-1 {errno.EINVAL}"       # getgroups' own EINVAL
+    kv = fortran(programs, "hugegroups", preexec_fn=_groups(gids[:3]))
+    assert kv["huge"] == "3 0"       # no buffer of HUGE(0) elements
     # pxf._fpxf passes default INTEGERs: an id above 2**31 - 1 is
     # EOVERFLOW from Python too (docs/env.md)
     code = ("import os, pxf\nprint(pxf.getgroups() == os.getgroups(), pxf.getgroups())\n"
@@ -145,6 +147,21 @@ def test_localtime_known_values(programs):
     kv = fortran(programs, "localtime", 1690000000, 1690000000,
                  env=dict(os.environ, TZ="EST5EDT,M3.2.0,M11.1.0"))
     assert kv["tm"] == "40 26 0 22 7 2023 6 203 1 0"     # Saturday, summer time
+
+
+def test_localtime_without_zone_files(programs, tmp_path):
+    """Where there are no zone files (a minimal image without tzdata: TZDIR
+    here names an empty directory), TZ=UTC and its other names are UTC, as
+    glibc makes them, and ':' before the POSIX form is dropped, as glibc
+    does; neither is EINVAL."""
+    empty = tmp_path / "zoneinfo"
+    empty.mkdir()
+    for zone in ["UTC", ":UTC", "GMT", "Universal", "Zulu", "UCT", ""]:
+        kv = fortran(programs, "localtime", 0, 0, env=dict(os.environ, TZ=zone, TZDIR=str(empty)))
+        assert kv["tm"] == "0 0 0 1 1 1970 4 1 0 0", zone
+    kv = fortran(programs, "localtime", 1690000000, 1690000000,
+                 env=dict(os.environ, TZ=":EST5EDT,M3.2.0,M11.1.0", TZDIR=str(empty)))
+    assert kv["tm"] == "40 26 0 22 7 2023 6 203 1 0"
 
 
 @pytest.mark.errno("PXFLOCALTIME", "EINVAL", "EOVERFLOW")

@@ -4,6 +4,7 @@
 !   run       records, commands between them, their statuses
 !   fail      (under RLIMIT_NPROC 0) the EAGAIN of a shell that cannot start
 !   noshell   (where there is no /bin/sh) whether there is a shell
+!   nochld    (with SIGCHLD ignored, so the kernel keeps no status) a command
 program t_system
   use pxf, only: pxf_system => pxfsystem, pxfsystemstatus, pxfwifexited, ipxfwexitstatus
   implicit none
@@ -19,6 +20,13 @@ program t_system
     istat8 = -5
     call pxfsystemstatus('true', 0_i8, istat8, ierror8)
     print '(a,i0,1x,i0,1x,i0)', 'nproc=', ierror, istat8, ierror8
+    stop
+  end if
+  if (trim(mode) == 'nochld') then
+    call pxfsystem('true', 0, ierror)
+    istat8 = -5
+    call pxfsystemstatus('true', 0_i8, istat8, ierror8)
+    print '(a,i0,1x,i0,1x,i0)', 'nochld=', ierror, istat8, ierror8
     stop
   end if
   if (trim(mode) == 'noshell') then

@@ -5,13 +5,14 @@ command's, once, with standard output a file; EAGAIN is real (a shell
 that cannot start under RLIMIT_NPROC as nobody)."""
 import errno
 import os
+import signal
 import subprocess
 import sys
 
 import pytest
 
 import pxf
-from support import as_unprivileged, parse, run
+from support import as_unprivileged, error_of, in_fork, parse, run
 
 
 @pytest.mark.errno("PXFSYSTEM", "EINVAL")
@@ -40,6 +41,11 @@ def test_eagain_without_processes(programs):
                     preexec_fn=as_unprivileged(nproc=0))
     assert parse(out)["nproc"] == f"{errno.EAGAIN} -1 {errno.EAGAIN}"
 
+    def python_side():
+        as_unprivileged(nproc=0)()
+        return error_of(lambda: pxf.system("true"))
+    assert in_fork(python_side) == ["BlockingIOError", errno.EAGAIN, None]
+
 
 def test_python_matches_os_system(tmp_path):
     for cmd in ["true", "exit 7", "kill -TERM $$", "/nonexistent/x 2>/dev/null"]:
@@ -52,6 +58,24 @@ def test_python_matches_os_system(tmp_path):
     with open(out_file, "w") as f:
         subprocess.run([sys.executable, "-c", code], stdout=f, check=True, timeout=60)
     assert out_file.read_text().splitlines() == ["python", "c stdio", "shell", "after"]
+
+
+@pytest.mark.errno("PXFSYSTEM", "ECHILD")
+@pytest.mark.errno("PXFSYSTEMSTATUS", "ECHILD")
+def test_sigchld_ignored(programs):
+    """With SIGCHLD ignored the kernel reaps the shell itself and keeps no
+    status: ECHILD, the command having run (os.system returns -1 there;
+    pxf.system raises ChildProcessError)."""
+    def ignore_sigchld():
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)   # kept across exec
+    _, out, _ = run([programs.fortran("t_system"), "nochld"], check_rc=0,
+                    preexec_fn=ignore_sigchld)
+    assert parse(out)["nochld"] == f"{errno.ECHILD} -1 {errno.ECHILD}"
+
+    def python_side():
+        ignore_sigchld()
+        return error_of(lambda: pxf.system("true"))
+    assert in_fork(python_side) == ["ChildProcessError", errno.ECHILD, None]
 
 
 # A root without a shell: a private mount namespace with an empty tmpfs over
