@@ -312,6 +312,14 @@ static long long load_int(const char *p, size_t size, bool is_signed)
     }
 }
 
+/* Whether v, just loaded from an integer of f, is an unsigned 64-bit
+ * value at or above 2**63 (an st_ino from overlayfs' xino, say), which has
+ * no long long: EOVERFLOW, never read back as a negative number. */
+static bool beyond_long_long(const struct pxf_field *f, long long v)
+{
+    return f->size >= sizeof(long long) && !f->is_signed && v < 0;
+}
+
 static bool fits(long long v, size_t size, bool is_signed)
 {
     if (size >= sizeof(long long))
@@ -345,10 +353,7 @@ int pxf_intget(int handle, const char *component, long long *value)
         return 0;
     }
     *value = load_int(p, f->size, f->is_signed);
-    /* An unsigned 64-bit component at or above 2**63 (an st_ino from
-     * overlayfs' xino, say) has no long long: EOVERFLOW, never read back
-     * as a negative number. */
-    bool too_big = f->size >= sizeof(long long) && !f->is_signed && *value < 0;
+    bool too_big = beyond_long_long(f, *value);
     pxf_handle_release();
     if (too_big) {
         *value = -1;
@@ -437,5 +442,90 @@ int pxf_strset(int handle, const char *component, const char *value,
     }
     pxf_handle_release();
     free(old);
+    return err;
+}
+
+/* Integer arrays (PXF_FIELD_INTARR). A whole-array transfer touches exactly
+ * the component's `count` elements and the caller's n, which must be equal
+ * (Cray's copied one element past both). */
+int pxf_aintget(int handle, const char *component, long long *values, long long n)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
+    if (err != 0)
+        return err;
+    if (n != (long long)f->count)
+        err = PXF_EARRAYLEN;
+    for (size_t i = 0; err == 0 && i < f->count; i++) {
+        values[i] = load_int(p + i * f->size, f->size, f->is_signed);
+        if (beyond_long_long(f, values[i]))
+            err = EOVERFLOW;
+    }
+    pxf_handle_release();
+    return err;
+}
+
+int pxf_aintset(int handle, const char *component, const long long *values,
+                long long n)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
+    if (err != 0)
+        return err;
+    if (n != (long long)f->count)
+        err = PXF_EARRAYLEN;
+    /* All or nothing: every value is checked before the first is stored. */
+    for (size_t i = 0; err == 0 && i < f->count; i++)
+        if (!fits(values[i], f->size, f->is_signed))
+            err = EINVAL;
+    for (size_t i = 0; err == 0 && i < f->count; i++)
+        store_int(p + i * f->size, f->size, values[i]);
+    pxf_handle_release();
+    return err;
+}
+
+/* Element `index` (1-based) of an integer array, or NULL when the index is
+ * outside it. */
+static char *element(char *p, const struct pxf_field *f, long long index)
+{
+    if (index < 1 || (unsigned long long)index > f->count)
+        return NULL;
+    return p + (size_t)(index - 1) * f->size;
+}
+
+int pxf_eintget(int handle, const char *component, long long *value, long long index)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
+    if (err != 0)
+        return err;
+    char *e = element(p, f, index);
+    if (e == NULL) {
+        err = EINVAL;
+    } else {
+        *value = load_int(e, f->size, f->is_signed);
+        if (beyond_long_long(f, *value))
+            err = EOVERFLOW;
+    }
+    pxf_handle_release();
+    return err;
+}
+
+int pxf_eintset(int handle, const char *component, long long value, long long index)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
+    if (err != 0)
+        return err;
+    char *e = element(p, f, index);
+    if (e == NULL || !fits(value, f->size, f->is_signed))
+        err = EINVAL;
+    else
+        store_int(e, f->size, value);
+    pxf_handle_release();
     return err;
 }
