@@ -445,87 +445,75 @@ int pxf_strset(int handle, const char *component, const char *value,
     return err;
 }
 
-/* Integer arrays (PXF_FIELD_INTARR). A whole-array transfer touches exactly
- * the component's `count` elements and the caller's n, which must be equal
- * (Cray's copied one element past both). */
-int pxf_aintget(int handle, const char *component, long long *values, long long n)
+/* Integer arrays (PXF_FIELD_INTARR). */
+
+/* Load n elements from p into out; EOVERFLOW for one no long long holds. */
+static int load_elements(const struct pxf_field *f, const char *p, long long *out,
+                         size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        out[i] = load_int(p + i * f->size, f->size, f->is_signed);
+        if (beyond_long_long(f, out[i]))
+            return EOVERFLOW;
+    }
+    return 0;
+}
+
+/* Store n values at p, all or nothing: EINVAL, and nothing stored, when
+ * one does not fit the element type. */
+static int store_elements(const struct pxf_field *f, char *p, const long long *in,
+                          size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!fits(in[i], f->size, f->is_signed))
+            return EINVAL;
+    for (size_t i = 0; i < n; i++)
+        store_int(p + i * f->size, f->size, in[i]);
+    return 0;
+}
+
+/* The four accessors: the whole array (whole; `at` must be its number of
+ * elements, else PXF_EARRAYLEN, so that exactly that many are moved:
+ * Cray's moved one past both) or element `at` (1-based; outside the array
+ * EINVAL), read into `out` or, where `in` is not NULL, written from it. */
+static int transfer(int handle, const char *component, bool whole, long long at,
+                    long long *out, const long long *in)
 {
     char *p;
     const struct pxf_field *f;
     int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
     if (err != 0)
         return err;
-    if (n != (long long)f->count)
+    size_t n = whole ? f->count : 1;
+    if (whole && at != (long long)f->count)
         err = PXF_EARRAYLEN;
-    for (size_t i = 0; err == 0 && i < f->count; i++) {
-        values[i] = load_int(p + i * f->size, f->size, f->is_signed);
-        if (beyond_long_long(f, values[i]))
-            err = EOVERFLOW;
-    }
+    else if (!whole && (at < 1 || (unsigned long long)at > f->count))
+        err = EINVAL;
+    else if (!whole)
+        p += (size_t)(at - 1) * f->size;
+    if (err == 0)
+        err = in != NULL ? store_elements(f, p, in, n) : load_elements(f, p, out, n);
     pxf_handle_release();
     return err;
+}
+
+int pxf_aintget(int handle, const char *component, long long *values, long long n)
+{
+    return transfer(handle, component, true, n, values, NULL);
 }
 
 int pxf_aintset(int handle, const char *component, const long long *values,
                 long long n)
 {
-    char *p;
-    const struct pxf_field *f;
-    int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
-    if (err != 0)
-        return err;
-    if (n != (long long)f->count)
-        err = PXF_EARRAYLEN;
-    /* All or nothing: every value is checked before the first is stored. */
-    for (size_t i = 0; err == 0 && i < f->count; i++)
-        if (!fits(values[i], f->size, f->is_signed))
-            err = EINVAL;
-    for (size_t i = 0; err == 0 && i < f->count; i++)
-        store_int(p + i * f->size, f->size, values[i]);
-    pxf_handle_release();
-    return err;
-}
-
-/* Element `index` (1-based) of an integer array, or NULL when the index is
- * outside it. */
-static char *element(char *p, const struct pxf_field *f, long long index)
-{
-    if (index < 1 || (unsigned long long)index > f->count)
-        return NULL;
-    return p + (size_t)(index - 1) * f->size;
+    return transfer(handle, component, true, n, NULL, values);
 }
 
 int pxf_eintget(int handle, const char *component, long long *value, long long index)
 {
-    char *p;
-    const struct pxf_field *f;
-    int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
-    if (err != 0)
-        return err;
-    char *e = element(p, f, index);
-    if (e == NULL) {
-        err = EINVAL;
-    } else {
-        *value = load_int(e, f->size, f->is_signed);
-        if (beyond_long_long(f, *value))
-            err = EOVERFLOW;
-    }
-    pxf_handle_release();
-    return err;
+    return transfer(handle, component, false, index, value, NULL);
 }
 
 int pxf_eintset(int handle, const char *component, long long value, long long index)
 {
-    char *p;
-    const struct pxf_field *f;
-    int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
-    if (err != 0)
-        return err;
-    char *e = element(p, f, index);
-    if (e == NULL || !fits(value, f->size, f->is_signed))
-        err = EINVAL;
-    else
-        store_int(e, f->size, value);
-    pxf_handle_release();
-    return err;
+    return transfer(handle, component, false, index, NULL, &value);
 }
