@@ -112,23 +112,9 @@ PLANNED = [
              "CHAR": "jhandle, compnam, value:CHARACTER(1), ierror",
              "DBL": "jhandle, compnam, value:R8, ierror"},
             "a {type} component"),
-    Planned("PXFAINTGET", "jhandle:H in, compnam:C in, iavalue:I(ialen) out, ialen:I in, ierror",
-            "a whole integer-array component (termios c_cc); EARRAYLEN on a wrong length",
-            "structs", "both"),
-    Planned("PXFAINTSET", "jhandle:H in, compnam:C in, iavalue:I(ialen) in, ialen:I in, ierror",
-            "set a whole integer-array component; EARRAYLEN on a wrong length",
-            "structs", "both"),
     *_typed("PXFA", ["REAL", "LGCL", "STR", "CHAR", "DBL", "INT8"],
             "jhandle, compname, value(ialen), ialen, [ilen(ialen) for STR], ierror",
             "a whole {type}-array component"),
-    Planned("PXFEINTGET", "Cray: jhandle, compnam, ivalue:I, index:I, ierror; "
-            "Intel: jhandle, compname, index:I, value:I, ierror",
-            "one element (from 1) of an integer-array component; the vendors' argument "
-            "orders differ", "structs", "both"),
-    Planned("PXFEINTSET", "Cray: jhandle, compnam, ivalue:I, index:I, ierror; "
-            "Intel: jhandle, compname, index:I, value:I, ierror",
-            "set one element of an integer-array component; the vendors' argument "
-            "orders differ", "structs", "both"),
     *_typed("PXFE", ["REAL", "LGCL", "CHAR", "DBL", "INT8"],
             "jhandle, compname, index, value, ierror",
             "one element (from 1) of a {type}-array component"),

@@ -270,14 +270,26 @@ def _string_outputs(routine):
 def fail_outputs(routine):
     """The outputs' values after a failed call, the one rule of
     docs/conventions.md ("Outputs after a failure"): every INTEGER output
-    -1 (arrays: every element), every CHARACTER output all blanks, every
-    LOGICAL output .FALSE.; an in-out handle (routine.h_io) -1 where it was
+    -1 (arrays: every element, the first COUNT of an array with a count),
+    every CHARACTER output all blanks, every LOGICAL output .FALSE.; an in-out handle (routine.h_io) -1 where it was
     0, the handle the call would have created, and otherwise untouched, an
     input. IERROR itself is not among them."""
     value = {"str": "' '", "logical": ".false."}
     return [f"if ({a.name} == 0) {a.name} = -1" if a.intent == "inout"
-            else f"{a.name} = {value.get(a.type, '-1')}"
+            else f"{_elements(a)} = {value.get(a.type, '-1')}"
             for a in routine.args if a.intent != "in" and a.name != "ierror"]
+
+
+def _elements(arg):
+    """An output as fail_outputs sets it: an array with a count only in
+    the elements the count names (and the array has), so that a module
+    caller's elements past the count stay untouched, as they do through
+    the externals, which pass the module that section only."""
+    if not arg.dim:
+        return arg.name
+    n = f"kind({arg.dim})"
+    return (f"{arg.name}(1:min(max({arg.dim}, int(0, {n})), "
+            f"size({arg.name}, kind={n})))")
 
 
 def hand_body(routine, body):

@@ -128,7 +128,8 @@ IERROR = i_out("ierror")
 class Routine:
     def __init__(self, name, args, summary, generated=False, shares=None, result=None,
                  flush=False, ierror=True, core_order=None, intel_variant=False,
-                 python=True, blocks=False, vendor="both", *, errnos, not_produced=None):
+                 python=True, blocks=False, vendor="both", intel_order=None, *, errnos,
+                 not_produced=None):
         self.name = name                  # as the user writes it: PXFFORK
         self.lname = name.lower()
         self.has_ierror = ierror
@@ -141,6 +142,14 @@ class Routine:
         self.flush = flush                # flush Fortran units first
         self.core_order = core_order      # core argument order, if different
         self.intel_variant = intel_variant  # ifposix has Intel semantics
+        # Intel's argument order, where it differs from Cray's (catalog
+        # section 6, item 1: PXFEINTGET puts the index before the value):
+        # the names of the arguments, IERROR left out. Only with
+        # intel_variant: the ifposix specifics take this order and call the
+        # pxf routine in Cray's (intel_args).
+        self.intel_order = tuple(intel_order) if intel_order else None
+        if self.intel_order and not intel_variant:
+            raise ValueError(f"{name}: intel_order needs intel_variant")
         # Who ships it (reference/pxf-catalog.md, section 2): 'both' Cray
         # and Intel, 'cray' or 'intel' only, 'pxf' neither (pxf's own).
         self.vendor = vendor
@@ -180,6 +189,16 @@ class Routine:
     @property
     def has_handles(self):
         return any(a.is_handle for a in self.args)
+
+    def intel_args(self):
+        """The arguments of ifposix's specifics: in Intel's order where
+        the row gives one, else the row's."""
+        if self.intel_order is None:
+            return self.args
+        by_name = {a.name: a for a in self.args}
+        if sorted(self.intel_order) != sorted(n for n in by_name if n != "ierror"):
+            raise ValueError(f"{self.name}: intel_order must name each argument once")
+        return [by_name[n] for n in self.intel_order] + [by_name["ierror"]]
 
     def core_args(self):
         """The arguments passed to the core function, in its order."""

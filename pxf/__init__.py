@@ -30,8 +30,8 @@ from .rfork import (RFCFDG, RFFDG, RFLINUXTHPN, RFMEM, RFNOWAIT, RFPROC,
                     RFSIGSHARE, RFSPAWN, RFTHREAD, RFTSIGFLAGS, RFTSIGZMB,
                     rfork, spawn, spawnp)
 from ._config import NUMA as _NUMA
-from .structs import (Struct, estr_get, int_get, int_set, str_get, str_set,
-                      struct_copy, struct_create, struct_free)
+from .structs import (Struct, aint_get, aint_set, eint_get, eint_set, estr_get, int_get,
+                      int_set, str_get, str_set, struct_copy, struct_create, struct_free)
 
 if _NUMA:  # the NUMA family needs hwloc at build time (_config.NO_NUMA)
     from . import numa
@@ -60,5 +60,6 @@ __all__ = [
     "rfork", "spawn", "spawnp", "RFFDG", "RFPROC", "RFMEM", "RFNOWAIT", "RFCFDG",
     "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",
     "Struct", "struct_create", "struct_free", "struct_copy", "int_get",
-    "int_set", "str_get", "str_set", "estr_get",
+    "int_set", "str_get", "str_set", "estr_get", "aint_get", "aint_set", "eint_get",
+    "eint_set",
 ] + (["numa", "nfork"] if _NUMA else [])

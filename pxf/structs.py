@@ -9,7 +9,7 @@ from ._strings import name as c_name
 
 def struct_create(name: str) -> int:
     """A new zero-filled instance of a structure ('utsname', 'tms',
-    'utimbuf', 'flock', 'stat', 'passwd', 'group' ...); returns its handle. Unknown: PXFError(ENONAME)."""
+    'utimbuf', 'flock', 'stat', 'termios', 'passwd', 'group' ...); returns its handle. Unknown: PXFError(ENONAME)."""
     handle, ierror = _fpxf.pxfstructcreate(c_name(name))
     check(ierror)
     return handle
@@ -58,6 +58,38 @@ def str_set(handle: int, component: str, value: str) -> None:
     check(_fpxf.pxfstrset(handle, c_name(component), b, n))
 
 
+def aint_get(handle: int, component: str, count: int) -> list[int]:
+    """The whole integer-array component (PXFAINTGET): c_cc of 'termios',
+    whose `count` is termios.NCCS. Another count raises
+    PXFError(EARRAYLEN)."""
+    values, ierror = _fpxf.pxfaintget(handle, c_name(component), count)
+    check(ierror)
+    return [int(v) for v in values[:count]]
+
+
+def aint_set(handle: int, component: str, values: list[int]) -> None:
+    """Set the whole integer-array component (PXFAINTSET): as many values
+    as it has elements (else PXFError(EARRAYLEN)), each fitting its C type
+    (a cc_t: 0 .. 255; else OSError(EINVAL), and nothing is set)."""
+    # f2py cannot pass an empty array: one unused element with a count of 0
+    check(_fpxf.pxfaintset(handle, c_name(component), list(values) or [0], len(values)))
+
+
+def eint_get(handle: int, component: str, index: int) -> int:
+    """Element `index` (1-based) of an integer-array component
+    (PXFEINTGET); an index outside it raises OSError(EINVAL)."""
+    value, ierror = _fpxf.pxfeintget(handle, c_name(component), index)
+    check(ierror)
+    return int(value)
+
+
+def eint_set(handle: int, component: str, index: int, value: int) -> None:
+    """Set element `index` (1-based) of an integer-array component
+    (PXFEINTSET). The index comes before the value, as in estr_get (and
+    Intel's order); the Fortran externals take Cray's, value first."""
+    check(_fpxf.pxfeintset(handle, c_name(component), value, index))
+
+
 class Struct:
     """An owned structure instance: freed on close() or at the end of a
     `with` block.
@@ -91,6 +123,22 @@ class Struct:
     def set_str(self, component: str, value: str) -> None:
         """Set a string component, exactly as given."""
         str_set(self.handle, component, value)
+
+    def get_aint(self, component: str, count: int) -> list[int]:
+        """A whole integer-array component of `count` elements."""
+        return aint_get(self.handle, component, count)
+
+    def set_aint(self, component: str, values: list[int]) -> None:
+        """Set a whole integer-array component."""
+        aint_set(self.handle, component, values)
+
+    def get_eint(self, component: str, index: int) -> int:
+        """Element `index` (1-based) of an integer-array component."""
+        return eint_get(self.handle, component, index)
+
+    def set_eint(self, component: str, index: int, value: int) -> None:
+        """Set element `index` (1-based) of an integer-array component."""
+        eint_set(self.handle, component, index, value)
 
     def close(self) -> None:
         """Free the instance (once; later calls do nothing)."""

@@ -77,8 +77,11 @@ def implemented_entry(r) -> list[str]:
     if r.intel_variant:
         vendors += "; `USE ifposix` has Intel's semantics, the externals and `USE pxf` Cray's"
     out = [f"### {r.name}", "", f"implemented · {vendors}", "",
-           f"`{signature(r)}`: {r.summary}", "",
-           "| argument | type | kind | intent | note |", "|---|---|---|---|---|"]
+           f"`{signature(r)}`: {r.summary}", ""]
+    if r.intel_order:
+        intel = ", ".join(a.name.upper() for a in r.intel_args())
+        out += [f"`USE ifposix` takes Intel's argument order: `CALL {r.name}({intel})`.", ""]
+    out += ["| argument | type | kind | intent | note |", "|---|---|---|---|---|"]
     out += [arg_row(a) for a in r.args]
     if r.result == "int":
         if any(a.kind == "K" and a.type in ("int", "intarr") for a in r.args):

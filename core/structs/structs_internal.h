@@ -17,14 +17,17 @@ enum pxf_field_kind {
                               with its strings (NULL: no strings) */
     PXF_FIELD_COUNT = 16,  /* read-only integer: the number of strings of
                               the STRVEC at the same offset */
+    PXF_FIELD_INTARR = 32, /* `count` integers of `size` bytes each */
 };
 
 struct pxf_field {
     const char *name;
     enum pxf_field_kind kind;
     size_t offset;
-    size_t size;     /* bytes of the integer, or capacity of the char array */
+    size_t size;     /* bytes of the integer (of one element of an
+                        INTARR), or capacity of the char array */
     bool is_signed;  /* integers only */
+    size_t count;    /* INTARR only: its number of elements */
 };
 
 struct pxf_struct_type {
@@ -44,6 +47,13 @@ struct pxf_struct_type {
 #define PXF_STR_FIELD(st, member) \
     { #member, PXF_FIELD_STR, offsetof(st, member), \
       sizeof(((st *)0)->member), false }
+/* An array of integers, PXF_INTARR_FIELD(struct termios, c_cc, cc_t):
+ * element size and count from the member itself, so they follow the C
+ * library (NCCS). */
+#define PXF_INTARR_FIELD(st, member, ctype) \
+    { #member, PXF_FIELD_INTARR, offsetof(st, member), \
+      sizeof(((st *)0)->member[0]), PXF_SIGNED_OF(ctype), \
+      sizeof(((st *)0)->member) / sizeof(((st *)0)->member[0]) }
 /* Owned memory: PXF_STRPTR_FIELD(struct passwd, pw_name),
  * PXF_STRVEC_FIELD(struct group, gr_mem) and its count under a name of its
  * own, PXF_COUNT_FIELD("gr_nmem", struct group, gr_mem). An instance with

@@ -324,6 +324,14 @@ static long long load_int(const char *p, size_t size, bool is_signed)
     }
 }
 
+/* Whether v, just loaded from an integer of f, is an unsigned 64-bit
+ * value at or above 2**63 (an st_ino from overlayfs' xino, say), which has
+ * no long long: EOVERFLOW, never read back as a negative number. */
+static bool beyond_long_long(const struct pxf_field *f, long long v)
+{
+    return f->size >= sizeof(long long) && !f->is_signed && v < 0;
+}
+
 static bool fits(long long v, size_t size, bool is_signed)
 {
     if (size >= sizeof(long long))
@@ -357,10 +365,7 @@ int pxf_intget(int handle, const char *component, long long *value)
         return 0;
     }
     *value = load_int(p, f->size, f->is_signed);
-    /* An unsigned 64-bit component at or above 2**63 (an st_ino from
-     * overlayfs' xino, say) has no long long: EOVERFLOW, never read back
-     * as a negative number. */
-    bool too_big = f->size >= sizeof(long long) && !f->is_signed && *value < 0;
+    bool too_big = beyond_long_long(f, *value);
     pxf_handle_release();
     if (too_big) {
         *value = -1;
@@ -450,4 +455,77 @@ int pxf_strset(int handle, const char *component, const char *value,
     pxf_handle_release();
     free(old);
     return err;
+}
+
+/* Integer arrays (PXF_FIELD_INTARR). */
+
+/* Load n elements from p into out; EOVERFLOW for one no long long holds. */
+static int load_elements(const struct pxf_field *f, const char *p, long long *out,
+                         size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        out[i] = load_int(p + i * f->size, f->size, f->is_signed);
+        if (beyond_long_long(f, out[i]))
+            return EOVERFLOW;
+    }
+    return 0;
+}
+
+/* Store n values at p, all or nothing: EINVAL, and nothing stored, when
+ * one does not fit the element type. */
+static int store_elements(const struct pxf_field *f, char *p, const long long *in,
+                          size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!fits(in[i], f->size, f->is_signed))
+            return EINVAL;
+    for (size_t i = 0; i < n; i++)
+        store_int(p + i * f->size, f->size, in[i]);
+    return 0;
+}
+
+/* The four accessors: the whole array (whole; `at` must be its number of
+ * elements, else PXF_EARRAYLEN, so that exactly that many are moved:
+ * Cray's moved one past both) or element `at` (1-based; outside the array
+ * EINVAL), read into `out` or, where `in` is not NULL, written from it. */
+static int transfer(int handle, const char *component, bool whole, long long at,
+                    long long *out, const long long *in)
+{
+    char *p;
+    const struct pxf_field *f;
+    int err = acquire_field(handle, component, PXF_FIELD_INTARR, &p, &f);
+    if (err != 0)
+        return err;
+    size_t n = whole ? f->count : 1;
+    if (whole && at != (long long)f->count)
+        err = PXF_EARRAYLEN;
+    else if (!whole && (at < 1 || (unsigned long long)at > f->count))
+        err = EINVAL;
+    else if (!whole)
+        p += (size_t)(at - 1) * f->size;
+    if (err == 0)
+        err = in != NULL ? store_elements(f, p, in, n) : load_elements(f, p, out, n);
+    pxf_handle_release();
+    return err;
+}
+
+int pxf_aintget(int handle, const char *component, long long *values, long long n)
+{
+    return transfer(handle, component, true, n, values, NULL);
+}
+
+int pxf_aintset(int handle, const char *component, const long long *values,
+                long long n)
+{
+    return transfer(handle, component, true, n, NULL, values);
+}
+
+int pxf_eintget(int handle, const char *component, long long *value, long long index)
+{
+    return transfer(handle, component, false, index, value, NULL);
+}
+
+int pxf_eintset(int handle, const char *component, long long value, long long index)
+{
+    return transfer(handle, component, false, index, NULL, &value);
 }

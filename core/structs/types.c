@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
+#include <termios.h>
 #include <utime.h>
 
 #include "structs/structs_internal.h"
@@ -70,6 +71,20 @@ static const struct pxf_field dirent_fields[] = {
     PXF_STR_FIELD(struct dirent, d_name),
 };
 
+/* 1003.9 clause 7's terminal attributes: the four flag words and the
+ * control characters c_cc, an array of NCCS cc_t (PXFAINTGET, PXFEINTGET
+ * ...); the speeds are reached through cfgetispeed and its kin, not as
+ * components. The terminal routines (PXFTCGETATTR, PXFTCSETATTR,
+ * PXFCFGETISPEED ...) will fill and read it; until they exist it is
+ * created, copied and accessed like any structure. */
+static const struct pxf_field termios_fields[] = {
+    PXF_INT_FIELD(struct termios, c_iflag, tcflag_t),
+    PXF_INT_FIELD(struct termios, c_oflag, tcflag_t),
+    PXF_INT_FIELD(struct termios, c_cflag, tcflag_t),
+    PXF_INT_FIELD(struct termios, c_lflag, tcflag_t),
+    PXF_INTARR_FIELD(struct termios, c_cc, cc_t),
+};
+
 static const struct pxf_struct_type builtin[] = {
     PXF_STRUCT_TYPE("utsname", struct utsname, utsname_fields),
     PXF_STRUCT_TYPE("tms", struct tms, tms_fields),
@@ -77,6 +92,7 @@ static const struct pxf_struct_type builtin[] = {
     PXF_STRUCT_TYPE("flock", struct flock, flock_fields),
     PXF_STRUCT_TYPE("stat", struct stat, stat_fields),
     PXF_STRUCT_TYPE("dirent", struct dirent, dirent_fields),
+    PXF_STRUCT_TYPE("termios", struct termios, termios_fields),
 };
 
 /* Registered types: an entry is written before the count that publishes

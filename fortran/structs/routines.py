@@ -1,7 +1,8 @@
 """Routine table rows of the structs family (docs/structs.md):
 1003.9 structure handles and their components.
 """
-from routine import Routine, h_in, h_out, i8_in, i8_out, i_in, i_out, s_in, s_out
+from routine import (Routine, h_in, h_out, i8_in, i8_out, i_in, i_out, ia_in, ia_out, s_in,
+                     s_out)
 
 TITLE = "Structure handles"
 
@@ -41,5 +42,25 @@ ROWS = [
             errnos=("EBADHANDLE", "EINVAL", "ENONAME", "ETRUNC")),
     Routine("PXFSTRSET", [h_in("jhandle"), s_in("compnam"), s_in("value"),
                           i_in("ilen")], "set a string component",
+            errnos=("EBADHANDLE", "ENONAME", "EINVAL")),
+    Routine("PXFAINTGET", [h_in("jhandle"), s_in("compnam"), ia_out("iavalue", dim="ialen"),
+                           i_in("ialen")],
+            "whole integer-array component (c_cc of 'termios'); EARRAYLEN unless IALEN is "
+            "its number of elements",
+            errnos=("EBADHANDLE", "ENONAME", "EARRAYLEN", "EINVAL")),
+    Routine("PXFAINTSET", [h_in("jhandle"), s_in("compnam"), ia_in("iavalue", "ialen"),
+                           i_in("ialen")],
+            "set a whole integer-array component; EINVAL (nothing set) if a value does "
+            "not fit its elements",
+            errnos=("EBADHANDLE", "ENONAME", "EARRAYLEN", "EINVAL")),
+    # Cray's order, value before index; USE ifposix takes Intel's (catalog
+    # section 6, item 1)
+    Routine("PXFEINTGET", [h_in("jhandle"), s_in("compnam"), i_out("ivalue"), i_in("index")],
+            "element INDEX (1-based) of an integer-array component; EINVAL outside it",
+            intel_variant=True, intel_order=("jhandle", "compnam", "index", "ivalue"),
+            errnos=("EBADHANDLE", "ENONAME", "EINVAL")),
+    Routine("PXFEINTSET", [h_in("jhandle"), s_in("compnam"), i_in("ivalue"), i_in("index")],
+            "set element INDEX (1-based) of an integer-array component",
+            intel_variant=True, intel_order=("jhandle", "compnam", "index", "ivalue"),
             errnos=("EBADHANDLE", "ENONAME", "EINVAL")),
 ]

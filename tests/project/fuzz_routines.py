@@ -80,7 +80,8 @@ EXITS = {"PXFEXIT", "PXFFASTEXIT"}
 EXECS = {"PXFEXECV", "PXFEXECVE", "PXFEXECVP"}
 # Output arrays whose extent a count gives ({array: count}): f2py allocates
 # that many elements before the call, and only those belong to it.
-OUTPUT_EXTENTS = {"PXFGETGROUPS": {"igrouplist": "igidsetsize"}}
+OUTPUT_EXTENTS = {"PXFGETGROUPS": {"igrouplist": "igidsetsize"},
+                  "PXFAINTGET": {"iavalue": "ialen"}}
 
 
 def _unignorable():

@@ -10,6 +10,9 @@
 !   strset        PXFSTRSET on a string component (Cray accepted none)
 !   read FD       NBYTE beyond LEN(BUF) (Cray: ETRUNC, or a write past BUF
 !                 when PXFREAD_CONFORM=NO)
+!   arrays NCCS   PXFAINTSET/PXFEINTSET on c_cc of a 'termios' instance
+!                 (Cray's called the GET routines) and the elements
+!                 PXFAINTGET/SET touch (Cray's copied one too many)
 program t_vendor_defects
   implicit none
   character(len=16) :: mode
@@ -25,6 +28,8 @@ program t_vendor_defects
     call strset()
   case ('read')
     call read_beyond()
+  case ('arrays')
+    call arrays()
   end select
 
 contains
@@ -103,4 +108,37 @@ contains
     call pxfread(arg(2), big(1:4), 4, nread, ierror)
     print '(a,a,a,i0,1x,i0)', 'read4=[', big, '] ', nread, ierror
   end subroutine read_beyond
+
+  ! c_cc read into an array with sentinels (-7) after the NCCS elements
+  subroutine show_cc(key, j, nccs, ialen)
+    character(len=*), intent(in) :: key
+    integer, intent(in) :: j, nccs, ialen
+    integer :: got(nccs + 2), ierror
+    got = -7
+    call pxfaintget(j, 'c_cc', got, ialen, ierror)
+    print '(a,a,i0,*(1x,i0))', key, '=', ierror, got
+  end subroutine show_cc
+
+  subroutine arrays()
+    integer :: j, nccs, i, ierror, v
+    integer, allocatable :: cc(:)
+    nccs = arg(2)
+    allocate(cc(nccs + 1))
+    call pxfstructcreate('termios', j, ierror)
+    ! defect 3: the SETs write (the instance holds zeros before)
+    cc = [(i + 100, i = 1, nccs + 1)]
+    call pxfaintset(j, 'c_cc', cc, nccs, ierror)
+    print '(a,i0)', 'aintset=', ierror
+    call pxfeintset(j, 'c_cc', 42, 2, ierror)
+    call pxfeintget(j, 'c_cc', v, 2, ierror)
+    print '(a,i0,1x,i0)', 'eintset=', v, ierror
+    ! defect 4: exactly IALEN elements of the caller's array
+    call show_cc('aintget', j, nccs, nccs)
+    call show_cc('aintget_long', j, nccs, nccs + 1)
+    cc = 9
+    call pxfaintset(j, 'c_cc', cc, nccs + 1, ierror)
+    print '(a,i0)', 'aintset_long=', ierror
+    call show_cc('after_long', j, nccs, nccs)
+    call pxfstructfree(j, ierror)
+  end subroutine arrays
 end program t_vendor_defects

@@ -14,16 +14,17 @@ pitfalls a port of that code would carry, not behaviour to copy.
   8 PXFREAD refused NBYTE > LEN(BUF) only unless PXFREAD_CONFORM=NO
   9 the handle table never reused a slot
 
-Defects 3 and 4 are in PXFAINTGET/SET and PXFEINTGET/SET, which pxf does
-not have yet (docs/reference.md: planned, with the terminal family and its
-'termios' c_cc array); their tests come with them. Defect 6 is tried in
-tests/dirs/ and the PXFGETGRGID half of 7 in tests/db/, where those
-routines are.
+Defects 3 and 4 are tried on c_cc of a 'termios' instance, the one
+integer-array component (tests/structs/test_arrays.py has the rest of
+those routines); defect 5 by test_5, which frees every structure type
+docs/ documents, 'termios' among them. Defect 6 is tried in tests/dirs/
+and the PXFGETGRGID half of 7 in tests/db/, where those routines are.
 """
 import errno
 import fcntl
 import os
 import re
+import termios
 
 import pxf
 from pxf import _config
@@ -58,6 +59,33 @@ def test_2_lseek_returns_the_new_offset(programs, tmp_path):
     assert (kv["set"], kv["cur"], kv["end"]) == ("1234 0", "1244 0", "4999 0")
 
 
+def test_3_the_array_sets_write(programs):
+    """PXFAINTSET and PXFEINTSET change the instance (Cray's called the GET
+    routines): the values read back are those set, not the zeros of a new
+    instance."""
+    nccs = termios.NCCS
+    kv = program(programs, "arrays", nccs)
+    assert kv["aintset"] == "0"
+    assert kv["eintset"] == "42 0"
+    cc = [101, 42] + [i + 100 for i in range(3, nccs + 1)]
+    assert kv["aintget"] == " ".join(map(str, [0, *cc, -7, -7]))
+
+
+def test_4_the_array_routines_touch_ialen_elements(programs):
+    """PXFAINTGET writes NCCS elements of the caller's array and no more
+    (Cray's wrote one past). An IALEN one too large is EARRAYLEN: GET
+    stores no value of the structure (its first IALEN elements are -1, the
+    rule after a failure, the sentinel past them stays), SET changes
+    nothing."""
+    nccs = termios.NCCS
+    kv = program(programs, "arrays", nccs)
+    cc = [101, 42] + [i + 100 for i in range(3, nccs + 1)]
+    assert kv["aintget"].split()[-2:] == ["-7", "-7"]
+    assert kv["aintget_long"] == " ".join(map(str, [pxf.EARRAYLEN, *[-1] * (nccs + 1), -7]))
+    assert kv["aintset_long"] == str(pxf.EARRAYLEN)
+    assert kv["after_long"] == " ".join(map(str, [0, *cc, -7, -7]))
+
+
 def documented_structure_types():
     """Every structure type the user guides list (a table row per type)."""
     names = set()
@@ -72,7 +100,7 @@ def test_5_free_and_copy_every_structure_type(programs):
     table does not own (Cray's c_cc) aborts in glibc, and the sanitizer run
     (tools/sanitize.sh) reports any invalid free or leak."""
     types = [t for t in documented_structure_types() if _config.NUMA or t != "numa_attr"]
-    assert {"utsname", "tms", "utimbuf", "flock", "stat"} <= set(types)
+    assert {"utsname", "tms", "utimbuf", "flock", "stat", "termios"} <= set(types)
     kv = program(programs, "free", *types)
     assert {t: kv[f"free_{t}"] for t in types} == {t: "0" for t in types}
 

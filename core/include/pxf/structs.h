@@ -44,6 +44,20 @@ int pxf_strset(int handle, const char *component, const char *value,
 int pxf_estrget(int handle, const char *component, long long index, char *buf,
                 size_t cap, size_t *len);
 
+/* Integer-array components (c_cc of 'termios'), as 64-bit values.
+ * aint: the whole array; n must be its number of elements, else
+ * PXF_EARRAYLEN with nothing read or written. aintset stores nothing
+ * unless every value fits the C element type (EINVAL). eint: element
+ * `index` (1-based; outside 1 .. n: EINVAL), value before index as in
+ * Cray's PXFEINTGET. A component that is not an integer array:
+ * PXF_ENONAME. An unsigned 64-bit element above 2**63 - 1 reads as
+ * EOVERFLOW (no such component exists today). */
+int pxf_aintget(int handle, const char *component, long long *values, long long n);
+int pxf_aintset(int handle, const char *component, const long long *values,
+                long long n);
+int pxf_eintget(int handle, const char *component, long long *value, long long index);
+int pxf_eintset(int handle, const char *component, long long value, long long index);
+
 #ifdef __cplusplus
 }
 #endif
