@@ -84,6 +84,8 @@ contains
     print '(a,i0,1x,i0,a,*(1x,i0))', 'list8=', n8, ierror8, ' :', (list8(i), i = 1, max(int(n8), 0))
     call pxf_getgroups(65_i8, list8, n8, ierror8)
     print '(a,i0,1x,i0)', 'beyond=', n8, ierror8
+    call pxfgetgroups(-1, list, n, ierror)
+    print '(a,i0,1x,i0)', 'negative=', n, ierror
   end subroutine groups
 
   ! Through the external any size passes (it cannot see the array's), and

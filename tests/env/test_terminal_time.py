@@ -99,6 +99,7 @@ def test_getgroups(programs):
     assert kv["list"] == f"-1 {errno.EOVERFLOW} :"   # never a wrapped id
     assert kv["list8"] == "4 0 : " + " ".join(map(str, gids))
     assert kv["beyond"] == f"-1 {errno.EINVAL}"      # a count beyond the array
+    assert kv["negative"] == f"-1 {errno.EINVAL}"
     kv = fortran(programs, "groups", preexec_fn=_groups(gids[:3]))
     assert kv["list"] == "3 0 : 4 27 100"
     assert kv["short"] == f"-1 {errno.EINVAL}"       # getgroups' own EINVAL

@@ -25,7 +25,9 @@ whole), an in-out handle as it went in, or -1 where it went in as 0.
 Each worker also counts the failed calls whose outputs it checked.
 Constraints on the arguments, and why:
   - PXFSLEEP: seconds <= 0 (a long sleep is not a hang);
-  - PXFGETGROUPS: a list size from -3 to 300 (f2py allocates it);
+  - PXFGETGROUPS, PXFAINTGET: an output extent from -3 to 300, as often
+    at most 0 as not (f2py allocates it; a user with no supplementary
+    group fails only below 0);
   - PXFSYSTEM: the shell finds no program (PATH names no directory, as for
     the exec routines), so only its builtins and absolute paths run;
   - PXFEXIT, PXFFASTEXIT: called in a fork of the worker, whose exit status
@@ -111,7 +113,7 @@ def strategy(routine):
             continue
         if name in OUTPUT_EXTENTS.get(routine, {}).values():
             # f2py allocates the output array this count sizes
-            fields[name] = st.integers(-3, 300)
+            fields[name] = st.one_of(st.integers(-3, 0), st.integers(1, 300))
         elif typ == "int":
             fields[name] = INT64 if kind == "8" else INT32
         elif typ == "str":
