@@ -42,5 +42,5 @@ ROWS = [
             "F_GETFL, F_SETFL (IARGIN an integer, IARGOUT the result), F_GETLK, F_SETLK, "
             "F_SETLKW (IARGIN a 'flock' handle)",
             generated=True, blocks=True,   # F_SETLKW waits for the lock
-            errnos=("EAGAIN", "EBADF", "EBADHANDLE", "EINTR", "EINVAL", "EMFILE")),
+            errnos=("EAGAIN", "EBADF", "EBADHANDLE", "EDEADLK", "EINTR", "EINVAL", "EMFILE")),
 ]

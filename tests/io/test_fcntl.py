@@ -349,3 +349,39 @@ with LockHolder({str(data)!r}, (0, 10), seconds=5) as holder:
 """
     _, out, err = python_snippet(code, check_rc=0, timeout=60)
     assert out.splitlines() == ["blocked True waiting True counted True", "locked True"], err
+
+
+@pytest.mark.errno("PXFFCNTL", "EDEADLK")
+def test_setlkw_deadlock_is_reported(data):
+    """Two processes each holding a byte and each waiting for the other's:
+    the kernel refuses the second F_SETLKW with EDEADLK instead of letting
+    both wait for good, and PXFFCNTL passes it on (pxf.setlkw raises it, as
+    fcntl.lockf would)."""
+    fd = os.open(data, os.O_RDWR)
+    pxf.setlk(fd, (W, os.SEEK_SET, 1, 1))              # this process: byte 1
+    ready_r, ready_w = os.pipe()
+    child = os.fork()
+    if child == 0:
+        code = 1
+        try:
+            os.close(ready_r)
+            fcntl.lockf(fd, fcntl.LOCK_EX, 1, 0)       # the child: byte 0
+            os.write(ready_w, b"x")
+            signal.alarm(30)                           # never waits for good
+            fcntl.lockf(fd, fcntl.LOCK_EX, 1, 1)       # waits for byte 1
+            code = 0
+        finally:
+            os._exit(code)
+    try:
+        os.close(ready_w)
+        read_until(ready_r, b"x", 30)
+        assert waits_for_lock(child, 1, 1)
+        with pytest.raises(OSError) as e:
+            pxf.setlkw(fd, (W, os.SEEK_SET, 0, 1))     # byte 0: a cycle
+        assert e.value.errno == errno.EDEADLK
+    finally:
+        pxf.setlk(fd, (U, os.SEEK_SET, 1, 1))          # the child gets byte 1
+        _, status = os.waitpid(child, 0)
+        os.close(fd)
+        os.close(ready_r)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
