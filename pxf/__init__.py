@@ -12,7 +12,11 @@ from . import _fork_hooks
 from ._config import VERSION as __version__
 from ._errors import (EARRAYLEN, EBADHANDLE, EBADID, EEND, ENOHANDLE, ENONAME,
                       ETRUNC, PXFError)
-from .consts import const, isconst, lentrim, ucompare
+from .consts import (F_OK, O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_DSYNC,
+                     O_EXCL, O_NOCTTY, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_RDWR, O_SYNC,
+                     O_TRUNC, O_WRONLY, OS_CONSTANTS, R_OK, SEEK_CUR, SEEK_END, SEEK_SET,
+                     W_OK, WCONTINUED, WNOHANG, WUNTRACED, X_OK, const, isconst, lentrim,
+                     ucompare)
 from .db import getgrgid, getgrnam, getpwnam, getpwuid
 from .env import (UnameResult, argc, clearenv, ctermid, getarg, getegid, getenv, geteuid,
                   getgid, getgroups, getlogin, getpgrp, getuid, isatty, localtime, setenv,
@@ -21,7 +25,7 @@ from .files import (S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, access, chdir,
                     chown, chroot, creat, fpathconf, fstat, getcwd, link, mkdir, mkfifo, open,
                     pathconf, remove, rename, rmdir, stat, umask, unlink, utime)
 from .dirs import Dirent, closedir, listdir, opendir, readdir, rewinddir
-from .io import (READ_MAX, Flock, close, dup, dup2, fcntl, getlk, lseek, pipe, read,
+from .io import (READ_MAX, Flock, close, dup, dup2, fcntl, getlk, lseek, pipe, pipe2, read,
                  setlk, setlkw, write)
 from .process import (alarm, execv, execve, execvp, exit, fastexit, fork,
                       getpid, getppid, kill, sleep, system, wait, waitpid, wexitstatus,
@@ -53,7 +57,7 @@ __all__ = [
     "access", "chmod", "chown", "chroot", "umask", "pathconf", "fpathconf",
     "S_ISDIR", "S_ISCHR", "S_ISBLK", "S_ISREG", "S_ISFIFO", "stat", "fstat", "utime",
     "open", "creat", "listdir", "opendir", "readdir", "rewinddir", "closedir", "Dirent",
-    "pipe", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
+    "pipe", "pipe2", "dup", "dup2", "close", "read", "write", "lseek", "READ_MAX",
     "fcntl", "Flock", "getlk", "setlk", "setlkw",
     "const", "isconst", "lentrim", "ucompare",
     "getpwuid", "getpwnam", "getgrgid", "getgrnam",
@@ -61,5 +65,5 @@ __all__ = [
     "RFTHREAD", "RFSIGSHARE", "RFLINUXTHPN", "RFTSIGZMB", "RFSPAWN", "RFTSIGFLAGS",
     "Struct", "struct_create", "struct_free", "struct_copy", "int_get",
     "int_set", "str_get", "str_set", "estr_get", "aint_get", "aint_set", "eint_get",
-    "eint_set",
+    "eint_set", *OS_CONSTANTS,
 ] + (["numa", "nfork"] if _NUMA else [])

@@ -60,12 +60,15 @@ def string_array(items) -> tuple[np.ndarray, list[int], int]:
     return np.array(padded, dtype=f"S{width}"), lens, len(encoded)
 
 
-def arguments(args) -> tuple[np.ndarray, list[int], int]:
-    """argv for the exec and spawn routines: at least one element, as os
-    requires (ValueError otherwise)."""
+def arguments(args, who: str) -> tuple[np.ndarray, list[int], int]:
+    """argv for the exec and spawn routines. As os requires, at least one
+    element, the first not empty: ValueError otherwise, with os's message
+    for the same call (WHO: "execv() arg 2", "execve: argv" ...)."""
     args = list(args)
     if not args:
-        raise ValueError("argv must not be empty")
+        raise ValueError(f"{who} must not be empty")
+    if not encode(args[0]):
+        raise ValueError(f"{who} first element cannot be empty")
     return string_array(args)
 
 

@@ -142,7 +142,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     else:
         from . import numa
         try:
-            print_topology(numa.topology(), indent="  ")
+            print_topology(topology(), indent="  ")
         except OSError as e:
             print(f"  unavailable: {e}")
     print(f"routines ({len(_routines.ROUTINES)}):")
@@ -158,9 +158,7 @@ def cmd_where(args: argparse.Namespace) -> int:
     name = args.name.upper()
     w = WHERE.get(name)
     if w is None:
-        print(f"pxf: error: no routine {args.name} in the routine table (pxf info lists them)",
-              file=sys.stderr)
-        return 2
+        return error(f"no routine {args.name} in the routine table (pxf info lists them)", 2)
     print(f"{name} ({w['family']}): {w['summary']}")
     print(f"  table:   {w['table']}")
     header = f" (declared in {w['c_header']})" if w["c_header"] else ""
@@ -205,17 +203,34 @@ def print_topology(t, indent="") -> None:
               f"{r.physmem / gib:6.1f} GiB {r.freemem / gib:6.1f} GiB {r.load:>4}%  {dist}")
 
 
+def topology():
+    """numa.topology(); an error reading the override file names it (the
+    library reads PXF_NUMA_TOPOLOGY itself, and its errno has no name)."""
+    from . import numa
+    try:
+        return numa.topology()
+    except OSError as e:
+        override = os.environ.get("PXF_NUMA_TOPOLOGY")
+        if e.filename is None and override:
+            raise OSError(e.errno, e.strerror, override) from e
+        raise
+
+
+def error(message: str, status: int = 1) -> int:
+    print(f"pxf: error: {message}", file=sys.stderr)
+    return status
+
+
 def cmd_numa(args: argparse.Namespace) -> int:
     """The topology, and where nfork would put a child now."""
     if not _config.NUMA:
-        print(f"pxf: error: {_config.NO_NUMA}", file=sys.stderr)
-        return 2
+        return error(_config.NO_NUMA, 2)
     from . import numa
     if args.distance is None:
         args.distance = numa.RAD_DIST_LOCAL
     if args.topology:
         numa.set_topology(args.topology)
-    t = numa.topology()
+    t = topology()
     print_topology(t)
     flags = 0
     for name in filter(None, args.flags.split(",")):
@@ -223,18 +238,23 @@ def cmd_numa(args: argparse.Namespace) -> int:
         try:
             flags |= const(full)
         except OSError:
-            print(f"pxf: error: unknown flag {full}", file=sys.stderr)
-            return 1
+            return error(f"unknown flag {full}")
     if args.path is not None:
         attr, what = numa.NumaAttr(numa.R_PATH, args.path, args.distance, flags), args.path
     elif args.pid is not None:
         attr, what = numa.NumaAttr(numa.R_PID, args.pid, args.distance, flags), f"pid {args.pid}"
     else:
-        rads = [int(x) for x in args.rads.split(",")] if args.rads else \
-            [r.id for r in t.rads if r.online]
+        try:
+            rads = [int(x) for x in args.rads.split(",")] if args.rads else \
+                [r.id for r in t.rads if r.online]
+        except ValueError:
+            return error(f"--rads {args.rads}: not a list of RAD numbers (R,R)", 2)
         attr, what = numa.NumaAttr(numa.R_RAD, rads, args.distance, flags), \
             "RADs " + ",".join(map(str, rads))
-    home, cands = numa.choose(attr)
+    try:
+        home, cands = numa.choose(attr)
+    except OSError as e:
+        return error(f"nfork near {what}: {e.strerror}")
     print(f"nfork near {what} (distance {args.distance}, flags {args.flags or 'none'}): "
           f"home RAD {home}, candidates {','.join(map(str, sorted(cands)))}, "
           f"child CPUs {cpu_ranges(t.rad(home).cpus)}")
@@ -243,6 +263,7 @@ def cmd_numa(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="pxf", description=__doc__)
+    p.add_argument("--version", action="version", version=f"pxf {_config.VERSION}")
     sub = p.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="compile FILE.f90 against pxf and run it")
     run.add_argument("file", metavar="FILE.f90")
@@ -286,16 +307,27 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def closed_stdout() -> int:
+    """The reader of stdout went away (`pxf info | head -1`): no message,
+    no traceback, and exit status 1, as the Python documentation has
+    tools do on EPIPE (signal module, "Note on SIGPIPE"). Stdout goes to
+    /dev/null so that the interpreter's own flush at exit fails no more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.func(args)
-    except OSError as e:
-        print(f"pxf: error: {e}", file=sys.stderr)
-        return 1
-    except build.BuildError as e:
-        print(f"pxf: error: {e}", file=sys.stderr)
-        return 1
+        status = args.func(args)
+        sys.stdout.flush()    # a closed pipe shows here, not at exit
+        return status
+    except BrokenPipeError:
+        return closed_stdout()
+    except (OSError, build.BuildError) as e:
+        # every OSError raised here carries the file or value at fault
+        return error(str(e))
 
 
 if __name__ == "__main__":

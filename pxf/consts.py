@@ -42,3 +42,41 @@ def ucompare(i1: int, i2: int) -> tuple[int, int]:
     PXFUCOMPARE gives it, its 32 bits read as a signed INTEGER (it may be
     negative: ucompare(-1, 1) is (1, -2))."""
     return _fpxf.pxfucompare(i1, i2)
+
+
+# os's module constants for what pxf's functions take (waitpid's options,
+# open's flags, access's modes, lseek's whence), so pxf.WNOHANG works where
+# os.WNOHANG does. The values are PXFCONST's, read when pxf is imported, so
+# they are the library's (and equal to os's: tests/consts). Only POSIX
+# names, which every build's table has.
+WNOHANG = const("WNOHANG")
+WUNTRACED = const("WUNTRACED")
+WCONTINUED = const("WCONTINUED")
+O_RDONLY = const("O_RDONLY")
+O_WRONLY = const("O_WRONLY")
+O_RDWR = const("O_RDWR")
+O_ACCMODE = const("O_ACCMODE")
+O_APPEND = const("O_APPEND")
+O_CREAT = const("O_CREAT")
+O_EXCL = const("O_EXCL")
+O_TRUNC = const("O_TRUNC")
+O_NOCTTY = const("O_NOCTTY")
+O_NONBLOCK = const("O_NONBLOCK")
+O_SYNC = const("O_SYNC")
+O_DSYNC = const("O_DSYNC")
+O_CLOEXEC = const("O_CLOEXEC")
+O_DIRECTORY = const("O_DIRECTORY")
+O_NOFOLLOW = const("O_NOFOLLOW")
+F_OK = const("F_OK")
+R_OK = const("R_OK")
+W_OK = const("W_OK")
+X_OK = const("X_OK")
+SEEK_SET = const("SEEK_SET")
+SEEK_CUR = const("SEEK_CUR")
+SEEK_END = const("SEEK_END")
+
+#: The names above, for pxf/__init__.py's __all__ and the tests.
+OS_CONSTANTS = ("WNOHANG", "WUNTRACED", "WCONTINUED", "O_RDONLY", "O_WRONLY", "O_RDWR",
+                "O_ACCMODE", "O_APPEND", "O_CREAT", "O_EXCL", "O_TRUNC", "O_NOCTTY",
+                "O_NONBLOCK", "O_SYNC", "O_DSYNC", "O_CLOEXEC", "O_DIRECTORY", "O_NOFOLLOW",
+                "F_OK", "R_OK", "W_OK", "X_OK", "SEEK_SET", "SEEK_CUR", "SEEK_END")

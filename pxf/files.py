@@ -11,6 +11,7 @@ from . import _fpxf
 from ._errors import check, checked
 from ._strings import argument, decode, output
 from .consts import selector
+from .io import _close_after, _set_inheritable
 from .structs import Struct
 
 PathLike = str | bytes | os.PathLike
@@ -45,12 +46,12 @@ def creat(path: PathLike, mode: int = 0o777) -> int:
     """creat(2) through PXFCREAT: a descriptor open for writing on the file,
     created (with MODE, less the umask) or truncated. Made non-inheritable
     as pxf.open's are; creat(2) has no flags, so that is done just after
-    the call (a fork another thread makes in between inherits it: use
-    pxf.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode) where that
-    matters)."""
+    the call, through PXFFCNTL(F_SETFD) as for pxf.pipe (a fork another
+    thread makes in between inherits it: use pxf.open(path, O_WRONLY |
+    O_CREAT | O_TRUNC, mode) where that matters)."""
     fd, ierror = _fpxf.pxfcreat(*_path(path), mode)
     check(ierror, os.fspath(path))
-    os.set_inheritable(fd, False)
+    _close_after((fd,), lambda: _set_inheritable(fd, False))
     return fd
 
 

@@ -1,8 +1,9 @@
-"""Descriptor I/O: pipe, dup, dup2, close, read, write, lseek; fcntl and
+"""Descriptor I/O: pipe, pipe2, dup, dup2, close, read, write, lseek; fcntl and
 record locks."""
 from __future__ import annotations
 
 import errno
+import operator
 import os
 from typing import NamedTuple, Protocol
 
@@ -19,23 +20,79 @@ from .structs import Struct
 READ_MAX = BUFFERS["PXFREAD"]["buf"]
 
 
+def _set_inheritable(fd: int, inheritable: bool) -> None:
+    """FD_CLOEXEC on or off through PXFFCNTL(F_SETFD), FD_CLOEXEC being
+    the only descriptor flag."""
+    checked(_fpxf.pxffcntl(fd, const("F_SETFD"), 0 if inheritable else const("FD_CLOEXEC")))
+
+
+def _close_after(fds: tuple[int, ...], step) -> None:
+    """Run STEP; if it raises, close FDS first, so a failed call leaks no
+    descriptor."""
+    try:
+        step()
+    except BaseException:
+        for fd in fds:
+            _fpxf.pxfclose(fd)
+        raise
+
+
 def pipe() -> tuple[int, int]:
-    """pipe(2) through PXFPIPE: (read end, write end)."""
+    """pipe(2) through PXFPIPE, as os.pipe: (read end, write end), both
+    non-inheritable (PEP 446), so an exec does not pass them on
+    (os.set_inheritable or pipe2(0) for inheritable ones).
+
+    PXFPIPE has no flags (pipe2 is not in 1003.9), so FD_CLOEXEC is set
+    through PXFFCNTL(F_SETFD) just after the call, not atomically: a
+    process another thread forks and execs in between inherits the two
+    ends."""
+    return pipe2(const("O_CLOEXEC"))
+
+
+def pipe2(flags: int) -> tuple[int, int]:
+    """A pipe with FLAGS, as os.pipe2: O_CLOEXEC (non-inheritable ends)
+    and O_NONBLOCK, or 0 (inheritable, blocking). Through PXFPIPE and
+    then PXFFCNTL (F_SETFD, F_SETFL) on each end, so not atomically as
+    pipe2(2) is (see pipe). Other flags raise OSError(EINVAL) with no
+    pipe made (O_DIRECT, which pipe2(2) takes, cannot be set afterwards)."""
+    flags = operator.index(flags)
+    cloexec, nonblock = const("O_CLOEXEC"), const("O_NONBLOCK")
+    if flags & ~(cloexec | nonblock):
+        check(errno.EINVAL)
     r, w, ierror = _fpxf.pxfpipe()
     check(ierror)
+
+    def set_flags() -> None:
+        for fd in (r, w):
+            if flags & cloexec:
+                _set_inheritable(fd, False)
+            if flags & nonblock:
+                fcntl(fd, "F_SETFL", fcntl(fd, "F_GETFL") | nonblock)
+    _close_after((r, w), set_flags)
     return r, w
 
 
 def dup(fd: int) -> int:
-    """dup(2) through PXFDUP."""
-    new, ierror = _fpxf.pxfdup(fd)
-    check(ierror)
-    return new
+    """A duplicate of FD, as os.dup: the lowest free descriptor,
+    non-inheritable (PEP 446). Atomically, through PXFFCNTL(F_DUPFD_CLOEXEC)
+    (PXFDUP makes an inheritable one, and setting the flag afterwards
+    would leave a window). OSError as dup(2): EBADF, EMFILE."""
+    return checked(_fpxf.pxffcntl(operator.index(fd), const("F_DUPFD_CLOEXEC"), 0))
 
 
-def dup2(fd: int, fd2: int) -> int:
-    """dup2(2) through PXFDUP2; returns fd2."""
+def dup2(fd: int, fd2: int, inheritable: bool = True) -> int:
+    """dup2(2) through PXFDUP2, as os.dup2: FD2 becomes a duplicate of FD,
+    inheritable by default (as dup2(2) makes it); returns fd2. With
+    inheritable=False FD_CLOEXEC is set through PXFFCNTL(F_SETFD) just
+    after the call, not atomically as os.dup2 does with dup3(2) (PXFDUP2
+    has no flags; see pipe), and fd == fd2 raises OSError(EINVAL) as
+    dup3(2) and os.dup2 do."""
+    fd, fd2 = operator.index(fd), operator.index(fd2)
+    if not inheritable and fd == fd2:
+        check(errno.EINVAL)
     check(_fpxf.pxfdup2(fd, fd2))
+    if not inheritable:
+        _close_after((fd2,), lambda: _set_inheritable(fd2, False))
     return fd2
 
 

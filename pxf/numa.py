@@ -225,8 +225,8 @@ def choose(attr: NumaAttr) -> tuple[int, frozenset[int]]:
 
 def set_topology(path: str | None = None) -> None:
     """Read the topology from an override file (docs/numa.md); None: the
-    machine again."""
-    check(_fpxf.pxfnumatopology(*argument(path or "")))
+    machine again. OSError names the file."""
+    check(_fpxf.pxfnumatopology(*argument(path or "")), filename=path)
 
 
 def hwloc_status() -> str:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import errno
+import operator
 import sys
 from collections.abc import Iterable, Mapping
+from typing import NoReturn
 
 from . import _fpxf
 from ._errors import check
@@ -99,47 +101,57 @@ def kill(pid: int, sig: int) -> None:
     check(_fpxf.pxfkill(pid, sig))
 
 
-def exit(status: int = 0) -> None:
+def exit(status: int = 0) -> NoReturn:
     """exit(3) through PXFEXIT: Fortran units and C stdio are flushed and C
     atexit handlers run, but Python's own cleanup does not (like os._exit
     in that respect). Never returns."""
     _flush_python()
     _fpxf.pxfexit(status)
+    raise AssertionError("PXFEXIT returned")  # for type checkers: it cannot
 
 
-def fastexit(status: int = 0) -> None:
+def fastexit(status: int = 0) -> NoReturn:
     """_exit(2) through PXFFASTEXIT: nothing is flushed. Never returns."""
     _fpxf.pxffastexit(status)
+    raise AssertionError("PXFFASTEXIT returned")  # for type checkers: it cannot
 
 
-def execv(path: str | bytes, args: Iterable[str | bytes]) -> None:
+def execv(path: str | bytes, args: Iterable[str | bytes]) -> NoReturn:
     """execv(2) through PXFEXECV. Returns only by raising OSError
     (FileNotFoundError, PermissionError, ENOEXEC ...), with the process
-    as it was."""
+    as it was. An empty ARGS, or an empty first element, raises
+    ValueError, as in os.execv."""
     p, n = argument(path)
-    argv, lens, argc = arguments(args)
+    argv, lens, argc = arguments(args, "execv() arg 2")
     _flush_python()
-    check(_fpxf.pxfexecv(p, n, argv, lens, iargc=argc), filename=path)
+    _failed(_fpxf.pxfexecv(p, n, argv, lens, iargc=argc), path)
 
 
-def execvp(file: str | bytes, args: Iterable[str | bytes]) -> None:
-    """execvp(3) through PXFEXECVP (PATH search). Raises OSError on failure."""
+def execvp(file: str | bytes, args: Iterable[str | bytes]) -> NoReturn:
+    """execvp(3) through PXFEXECVP (PATH search). Raises OSError on
+    failure; ValueError for ARGS as execv (os.execvp's messages)."""
     p, n = argument(file)
-    argv, lens, argc = arguments(args)
+    argv, lens, argc = arguments(args, "execv() arg 2")
     _flush_python()
-    check(_fpxf.pxfexecvp(p, n, argv, lens, iargc=argc), filename=file)
+    _failed(_fpxf.pxfexecvp(p, n, argv, lens, iargc=argc), file)
 
 
 def execve(path: str | bytes, args: Iterable[str | bytes],
-           env: Mapping[str, str] | Iterable[str]) -> None:
+           env: Mapping[str, str] | Iterable[str]) -> NoReturn:
     """execve(2) through PXFEXECVE; env is a mapping or NAME=value strings.
-    Raises OSError on failure."""
+    Raises OSError on failure; ValueError for ARGS as os.execve."""
     p, n = argument(path)
-    argv, lens, argc = arguments(args)
+    argv, lens, argc = arguments(args, "execve: argv")
     envv, envlens, envc = environment(env)
     _flush_python()
-    check(_fpxf.pxfexecve(p, n, argv, lens, envv, envlens, iargc=argc, ienvc=envc),
-          filename=path)
+    _failed(_fpxf.pxfexecve(p, n, argv, lens, envv, envlens, iargc=argc, ienvc=envc),
+            path)
+
+
+def _failed(ierror: int, filename: str | bytes) -> NoReturn:
+    """An exec routine returned: it failed (ierror is never 0 then)."""
+    check(ierror, filename=filename)
+    raise AssertionError(f"an exec of {filename!r} returned without an error")
 
 
 def system(command: str | bytes) -> int:
@@ -159,15 +171,18 @@ def system(command: str | bytes) -> int:
 
 def sleep(seconds: int) -> int:
     """sleep(3) through PXFSLEEP: the seconds left unslept when a signal
-    interrupted it (0 otherwise)."""
-    left, ierror = _fpxf.pxfsleep(seconds)
+    interrupted it (0 otherwise). SECONDS is a whole number, as PXFSLEEP's
+    INTEGER: a float raises TypeError rather than being cut (time.sleep
+    takes fractions)."""
+    left, ierror = _fpxf.pxfsleep(operator.index(seconds))
     check(ierror)
     return left
 
 
 def alarm(seconds: int) -> int:
     """alarm(2) through PXFALARM: seconds that remained of the previous
-    alarm; 0 cancels."""
-    left, ierror = _fpxf.pxfalarm(seconds)
+    alarm; 0 cancels. SECONDS is a whole number (TypeError for a float,
+    as for sleep and os.setuid)."""
+    left, ierror = _fpxf.pxfalarm(operator.index(seconds))
     check(ierror)
     return left

@@ -48,9 +48,10 @@ def spawn(path: str | bytes, args: Iterable[str | bytes],
     PXFSPAWNE with env, a mapping or NAME=value strings) and return its pid;
     wait for it with waitpid. The cost does not grow with this process's
     memory. An exec failure raises OSError (FileNotFoundError,
-    PermissionError ...) and leaves no child."""
+    PermissionError ...) and leaves no child. An empty ARGS, or an empty
+    first element, raises ValueError, as os.posix_spawn does."""
     p, n = argument(path)
-    argv, lens, argc = arguments(args)
+    argv, lens, argc = arguments(args, "spawn: argv")
     _flush_python()
     if env is None:
         pid, ierror = _fpxf.pxfspawn(p, n, argv, lens, iargc=argc)
@@ -65,7 +66,7 @@ def spawn(path: str | bytes, args: Iterable[str | bytes],
 def spawnp(file: str | bytes, args: Iterable[str | bytes]) -> int:
     """spawn() with a PATH search for `file` (PXFSPAWNP)."""
     p, n = argument(file)
-    argv, lens, argc = arguments(args)
+    argv, lens, argc = arguments(args, "spawnp: argv")
     _flush_python()
     pid, ierror = _fpxf.pxfspawnp(p, n, argv, lens, iargc=argc)
     check(ierror, filename=file)

@@ -60,6 +60,16 @@ program t_io
       print '(a,i0)', 'close=', ierr8
     end block
 
+  case ('emfile')
+    ! run under RLIMIT_NOFILE 16: dup until no descriptor is left
+    do n = 1, 100
+      call pxfdup(0, id, ierror)
+      if (ierror /= 0) exit
+    end do
+    print '(a,i0,a,i0)', 'dup=', ierror, ' ifid=', id
+    call pxfpipe(ir, iw, ierror)
+    print '(a,i0)', 'pipe=', ierror
+
   case ('pipe_fork')
     ! parent writes, child reads and reports through its exit status
     call pxfpipe(ir, iw, ierror)

@@ -2,11 +2,13 @@
 (USE pxf, default INTEGER) and Python."""
 import errno
 import os
+import resource
+import subprocess
 
 import pytest
 
 import pxf
-from support import python_snippet, run
+from support import parse, python_snippet, run
 
 
 @pytest.mark.errno("PXFREAD", "EINVAL", "EBADF")
@@ -124,9 +126,10 @@ def test_python_write_accepts_nul_bytes():
 
 
 @pytest.mark.errno("PXFPIPE", "EMFILE")
-@pytest.mark.errno("PXFDUP", "EMFILE")
+@pytest.mark.errno("PXFFCNTL", "EMFILE")
 def test_descriptor_limit_is_emfile():
     # every descriptor RLIMIT_NOFILE allows is open: pipe and dup fail
+    # (pxf.dup goes through PXFFCNTL's F_DUPFD_CLOEXEC: test_inheritable.py)
     code = """
 import errno, os, resource, pxf
 resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
@@ -145,3 +148,15 @@ for call in (pxf.pipe, lambda: pxf.dup(0)):
 """
     _, out, err = python_snippet(code, check_rc=0)
     assert out.split() == ["EMFILE", "EMFILE"], err
+
+
+@pytest.mark.errno("PXFDUP", "EMFILE")
+@pytest.mark.errno("PXFPIPE", "EMFILE")
+def test_descriptor_limit_is_emfile_from_fortran(programs):
+    def limit():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (16, 16))
+    _, out, _ = run([programs.fortran("t_io"), "emfile"], preexec_fn=limit,
+                    stdin=subprocess.DEVNULL, check_rc=0)
+    kv = parse(out)
+    assert kv["dup"] == f"{errno.EMFILE} ifid=-1"
+    assert int(kv["pipe"]) == errno.EMFILE

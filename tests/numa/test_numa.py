@@ -140,7 +140,7 @@ def test_pxf_info_with_an_endless_override(tmp_path, path):
     env = dict(os.environ, PXF_NUMA_TOPOLOGY=str(path))
     _, out, _ = run([sys.executable, "-m", "pxf", "info"], env=env, timeout=30, check_rc=0)
     rads = out.split("NUMA RADs:\n")[1].split("routines")[0]
-    assert rads == "  unavailable: [Errno 22] Invalid argument\n"
+    assert rads == f"  unavailable: [Errno 22] Invalid argument: '{path}'\n"
 
 
 def test_python_radset_operations():

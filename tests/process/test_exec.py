@@ -159,5 +159,6 @@ for call in (lambda: pxf.execv('/bin/true', []), lambda: pxf.execvp('true', []),
 pxf.execve('/usr/bin/env', ['env'], {})
 """
     _, out, err = python_snippet(code, check_rc=0)
-    assert out.splitlines() == ["argv must not be empty", "argv must not be empty",
+    assert out.splitlines() == ["execv() arg 2 must not be empty",   # os.execv's and
+                                "execv() arg 2 must not be empty",   # os.execvp's
                                 "embedded null byte", "illegal environment variable name"], err

@@ -99,6 +99,7 @@ def test_pxf_command_block(tmp_path):
     assert os.path.isfile(os.path.join(got[ran + 2], "pxf-config.cmake"))
     assert f"pxf {_config.VERSION}" in got[ran + 3:]
     assert "  docs:    docs/process.md" in got[ran + 3:]  # pxf where pxffork
+    assert got[-1] == f"pxf {_config.VERSION}"              # pxf --version
 
 
 def test_hpc_build_blocks(readme_hpc):

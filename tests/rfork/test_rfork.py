@@ -321,8 +321,8 @@ for env in ({}, [], {"ONLY": "this"}):
     _, out, err = python_snippet(code, check_rc=0)
     assert out == "status 0\nstatus 0\nONLY=this\nstatus 0\n", err
     for call, message in [
-            (lambda: pxf.spawn("/bin/true", []), "argv must not be empty"),
-            (lambda: pxf.spawnp("true", []), "argv must not be empty"),
+            (lambda: pxf.spawn("/bin/true", []), "spawn: argv must not be empty"),
+            (lambda: pxf.spawnp("true", []), "spawnp: argv must not be empty"),
             (lambda: pxf.spawn("/bin/tr\0ue", ["true"]), "embedded null byte"),
             (lambda: pxf.spawn("/bin/true", ["tr\0ue"]), "embedded null byte"),
             (lambda: pxf.spawn("/bin/true", ["true"], env={"A": "1\0"}), "embedded null byte"),
