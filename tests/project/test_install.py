@@ -3,6 +3,7 @@ library (shared with a
 versioned soname, and static), the C headers, the .mod files in a
 compiler-tagged directory and pxf.pc; a Fortran program built from the
 prefix alone with pkg-config, linked shared and static."""
+import errno
 import os
 import platform
 import subprocess
@@ -63,6 +64,69 @@ def test_program_from_prefix_shared_and_static(prefix, tmp_path):
     rc, out, _ = run([static])
     assert rc == 0 and "exited with code 42" in out
 
+
+def test_pc_names_no_hwloc(prefix):
+    """libpxf does not link hwloc (core/numa/hwloc_load.c loads it at run
+    time), so pxf.pc neither requires it (Requires.private would make
+    `pkg-config --static` name hwloc and libudev, which static links lack)
+    nor lists it."""
+    env = dict(os.environ, PKG_CONFIG_PATH=str(prefix / "lib/pkgconfig"))
+    _, requires, _ = run(["pkg-config", "--print-requires-private", "pxf"], env=env, check_rc=0)
+    assert requires == ""
+    assert not [f for f in pkg_config(prefix, "--static", "--libs") if "hwloc" in f or "udev" in f]
+
+
+def fully_static(prefix, tmp_path, name):
+    """tests/project/NAME.f90 linked -static as the README shows it."""
+    exe = tmp_path / name
+    src = Path(__file__).parent / f"{name}.f90"
+    subprocess.run([_config.FC, "-static", str(src), "-o", str(exe),
+                    *pkg_config(prefix, "--static", "--cflags", "--libs")], check=True)
+    _, out, _ = run(["file", "-L", exe], check_rc=0)
+    assert "statically linked" in out
+    return exe
+
+
+def kv(out):
+    return dict(word.split("=", 1) for word in out.split())
+
+
+def test_fully_static_program(prefix, tmp_path):
+    """`FC -static prog.f90 $(pkg-config --static --cflags --libs pxf)`:
+    PXFGETPID, PXFFORK (flushing first: the record before it appears
+    once) and PXFWAITPID in a program with no shared library at all."""
+    exe = fully_static(prefix, tmp_path, "t_static_full")
+    proc = subprocess.run([exe], capture_output=True, text=True, check=True)
+    got = kv(proc.stdout)
+    assert proc.stdout.count("before_fork=1") == 1
+    assert got["child_pid"] == got["child_self"] == got["waited"]
+    assert int(got["child_pid"]) > 0
+    assert {k: got[k] for k in ("getpid_ierror", "fork_ierror", "wait_ierror", "status")} == {
+        "getpid_ierror": "0", "fork_ierror": "0", "wait_ierror": "0", "status": "42"}
+    assert int(got["pid"]) not in (0, int(got["child_pid"]))
+
+
+@pytest.mark.skipif(not _config.NUMA, reason=_config.NO_NUMA)
+def test_static_program_does_not_load_hwloc(prefix, tmp_path):
+    """A statically linked program cannot dlopen hwloc safely (glibc would
+    load a second libc.so, which must be the very version linked in): the
+    machine's topology is ENOSYS there, never a crash, while a topology file
+    works; the same libpxf.a in a dynamically linked program loads hwloc."""
+    exe = fully_static(prefix, tmp_path, "t_static_numa")
+    env = {k: v for k, v in os.environ.items() if k != "PXF_NUMA_TOPOLOGY"}
+    _, out, _ = run([exe], env=env, check_rc=0)
+    assert kv(out) == {"radgetnum_ierror": str(errno.ENOSYS), "nrads": "-1"}
+    topology = tmp_path / "two.topo"
+    topology.write_text("rad 0 cpus=0 node=0\nrad 1 cpus=0 node=0\n")
+    _, out, _ = run([exe], env=dict(env, PXF_NUMA_TOPOLOGY=str(topology)), check_rc=0)
+    assert kv(out) == {"radgetnum_ierror": "0", "nrads": "2"}
+    dynamic = tmp_path / "dynamic_numa"
+    private = [f for f in pkg_config(prefix, "--static", "--libs-only-l") if f != "-lpxf"]
+    subprocess.run([_config.FC, *pkg_config(prefix, "--cflags"),
+                    str(Path(__file__).parent / "t_static_numa.f90"), "-o", str(dynamic),
+                    str(prefix / "lib/libpxf.a"), *private], check=True)
+    _, out, _ = run([dynamic], env=env, check_rc=0)
+    assert kv(out)["radgetnum_ierror"] == "0" and int(kv(out)["nrads"]) >= 1
 
 
 def test_static_link_keeps_the_fork_variants_constants(prefix, tmp_path):
