@@ -162,10 +162,12 @@ def test_module_load_builds_a_program(prefix, tmp_path, kind, subdir):
     script = (f"eval \"$({LMOD} bash load pxf/{pxf.__version__})\" && "
               f"{_config.FC} -I\"$PXF_MODDIR\" {REPO / 'examples' / 'pipe_pair.f90'} "
               f"-o {tmp_path / 'prog'} -lpxf && {tmp_path / 'prog'} && "
-              "echo \"ROOT=$PXF_ROOT\" && pkg-config --modversion pxf")
+              "echo \"ROOT=$PXF_ROOT\" && echo \"CONFIG=$(pxf-config --prefix)\" && "
+              "pkg-config --modversion pxf")
     _, out, err = run(["bash", "-c", script], env=env, check_rc=0)
     assert "child exit status (bytes it read): 24" in out, err
     assert f"ROOT={prefix}" in out
+    assert f"CONFIG={prefix}" in out  # the module puts bin/ (pxf-config) on PATH
     assert out.strip().endswith(pxf.__version__)
 
 
