@@ -2,9 +2,11 @@
  * and the table of its functions (see hwloc_load.h for why). */
 #include <dlfcn.h>
 #include <errno.h>
+#include <link.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
 
 #include <pxf/numa.h>
 #include "pxf_build_config.h"
@@ -42,8 +44,35 @@ static int set_function(void *lib, const char *symbol, void *slot, size_t size)
     return 0;
 }
 
+/* Whether the program was linked statically (-static, -static-pie): then
+ * it has no PT_INTERP, the kernel started it without ld.so. */
+static int statically_linked(void)
+{
+    const ElfW(Phdr) *phdr = (const ElfW(Phdr) *)getauxval(AT_PHDR);
+    size_t count = getauxval(AT_PHNUM);
+    if (phdr == NULL)
+        return 0;
+    for (size_t i = 0; i < count; i++)
+        if (phdr[i].p_type == PT_INTERP)
+            return 0;
+    return 1;
+}
+
 static void load_hwloc(void)
 {
+    /* glibc's dlopen in a static program loads a second libc.so next to
+     * the one linked in, and works only if both are the very same glibc
+     * version: a static program moved to another system could crash
+     * inside hwloc. So it does not load hwloc at all (ENOSYS, as without
+     * hwloc); a topology file (PXF_NUMA_TOPOLOGY) still works. */
+    if (statically_linked()) {
+        snprintf(message, sizeof message, "%s",
+                 "a statically linked program does not load " PXF_HWLOC_SONAME
+                 " (dlopen from a static program needs the glibc it was linked with);"
+                 " PXF_NUMA_TOPOLOGY can name a topology file");
+        load_error = ENOSYS;
+        return;
+    }
     /* RTLD_LOCAL: hwloc's symbols stay out of the program's namespace. */
     void *lib = dlopen(PXF_HWLOC_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (lib == NULL) {

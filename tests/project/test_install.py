@@ -3,6 +3,7 @@ library (shared with a
 versioned soname, and static), the C headers, the .mod files in a
 compiler-tagged directory and pxf.pc; a Fortran program built from the
 prefix alone with pkg-config, linked shared and static."""
+import errno
 import os
 import platform
 import subprocess
@@ -64,6 +65,90 @@ def test_program_from_prefix_shared_and_static(prefix, tmp_path):
     assert rc == 0 and "exited with code 42" in out
 
 
+def test_pc_names_no_hwloc(prefix):
+    """libpxf does not link hwloc (core/numa/hwloc_load.c loads it at run
+    time), so pxf.pc neither requires it (Requires.private would make
+    `pkg-config --static` name hwloc and libudev, which static links lack)
+    nor lists it."""
+    env = dict(os.environ, PKG_CONFIG_PATH=str(prefix / "lib/pkgconfig"))
+    _, requires, _ = run(["pkg-config", "--print-requires-private", "pxf"], env=env, check_rc=0)
+    assert requires == ""
+    assert not [f for f in pkg_config(prefix, "--static", "--libs") if "hwloc" in f or "udev" in f]
+
+
+def fully_static(prefix, tmp_path, name):
+    """tests/project/NAME.f90 linked -static as the README shows it."""
+    exe = tmp_path / name
+    src = Path(__file__).parent / f"{name}.f90"
+    subprocess.run([_config.FC, "-static", str(src), "-o", str(exe),
+                    *pkg_config(prefix, "--static", "--cflags", "--libs")], check=True)
+    _, out, _ = run(["file", "-L", exe], check_rc=0)
+    assert "statically linked" in out
+    return exe
+
+
+def kv(out):
+    return dict(word.split("=", 1) for word in out.split())
+
+
+def test_fully_static_program(prefix, tmp_path):
+    """`FC -static prog.f90 $(pkg-config --static --cflags --libs pxf)`:
+    PXFGETPID, PXFFORK (flushing first: the record before it appears
+    once) and PXFWAITPID in a program with no shared library at all."""
+    exe = fully_static(prefix, tmp_path, "t_static_full")
+    proc = subprocess.Popen([exe], stdout=subprocess.PIPE, text=True)
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    got = kv(out)
+    assert out.count("before_fork=1") == 1
+    assert got["pid"] == str(proc.pid)
+    assert got["child_pid"] == got["child_self"] == got["waited"]
+    assert int(got["child_pid"]) > 0
+    assert {k: got[k] for k in ("getpid_ierror", "fork_ierror", "wait_ierror", "status")} == {
+        "getpid_ierror": "0", "fork_ierror": "0", "wait_ierror": "0", "status": "42"}
+
+
+@pytest.mark.skipif(not _config.NUMA, reason=_config.NO_NUMA)
+def test_static_program_does_not_load_hwloc(prefix, tmp_path):
+    """A statically linked program cannot dlopen hwloc safely (glibc would
+    load a second libc.so, which must be the very version linked in): the
+    machine's topology is ENOSYS there, never a crash, while a topology file
+    works; the same libpxf.a in a dynamically linked program loads hwloc."""
+    exe = fully_static(prefix, tmp_path, "t_static_numa")
+    env = {k: v for k, v in os.environ.items() if k != "PXF_NUMA_TOPOLOGY"}
+    _, out, _ = run([exe], env=env, check_rc=0)
+    assert kv(out) == {"radgetnum_ierror": str(errno.ENOSYS), "nrads": "-1"}
+    topology = tmp_path / "two.topo"
+    topology.write_text("rad 0 cpus=0 node=0\nrad 1 cpus=0 node=0\n")
+    _, out, _ = run([exe], env=dict(env, PXF_NUMA_TOPOLOGY=str(topology)), check_rc=0)
+    assert kv(out) == {"radgetnum_ierror": "0", "nrads": "2"}
+    dynamic = tmp_path / "dynamic_numa"
+    private = [f for f in pkg_config(prefix, "--static", "--libs-only-l") if f != "-lpxf"]
+    subprocess.run([_config.FC, *pkg_config(prefix, "--cflags"),
+                    str(Path(__file__).parent / "t_static_numa.f90"), "-o", str(dynamic),
+                    str(prefix / "lib/libpxf.a"), *private], check=True)
+    _, out, _ = run([dynamic], env=env, check_rc=0)
+    assert kv(out)["radgetnum_ierror"] == "0" and int(kv(out)["nrads"]) >= 1
+
+
+@pytest.mark.skipif(_config.FC_NAME != "gfortran", reason="flang-22 has no -static-pie")
+def test_static_pie_program(prefix, tmp_path):
+    """-static-pie with libpxf.a named as the README says (pkg-config's
+    -Wl,-rpath would make glibc crash it at start): the program runs, and
+    as a statically linked one it does not load hwloc."""
+    for name in ["t_static_full"] + (["t_static_numa"] if _config.NUMA else []):
+        exe = tmp_path / name
+        subprocess.run([_config.FC, "-static-pie", *pkg_config(prefix, "--cflags"),
+                        str(Path(__file__).parent / f"{name}.f90"), "-o", str(exe),
+                        str(prefix / "lib/libpxf.a"), "-lpthread"], check=True)
+        assert "static-pie linked" in run(["file", exe], check_rc=0)[1]
+        _, out, _ = run([exe], env={"PATH": "/usr/bin:/bin"}, check_rc=0)
+        got = kv(out)
+        if name == "t_static_full":
+            assert (got["status"], got["wait_ierror"]) == ("42", "0")
+        else:
+            assert got == {"radgetnum_ierror": str(errno.ENOSYS), "nrads": "-1"}
+
 
 def test_static_link_keeps_the_fork_variants_constants(prefix, tmp_path):
     """rfork and numa register their constants with PXFCONST, and numa its
@@ -98,10 +183,12 @@ def test_module_load_builds_a_program(prefix, tmp_path, kind, subdir):
     script = (f"eval \"$({LMOD} bash load pxf/{pxf.__version__})\" && "
               f"{_config.FC} -I\"$PXF_MODDIR\" {REPO / 'examples' / 'pipe_pair.f90'} "
               f"-o {tmp_path / 'prog'} -lpxf && {tmp_path / 'prog'} && "
-              "echo \"ROOT=$PXF_ROOT\" && pkg-config --modversion pxf")
+              "echo \"ROOT=$PXF_ROOT\" && echo \"CONFIG=$(pxf-config --prefix)\" && "
+              "pkg-config --modversion pxf")
     _, out, err = run(["bash", "-c", script], env=env, check_rc=0)
     assert "child exit status (bytes it read): 24" in out, err
     assert f"ROOT={prefix}" in out
+    assert f"CONFIG={prefix}" in out  # the module puts bin/ (pxf-config) on PATH
     assert out.strip().endswith(pxf.__version__)
 
 

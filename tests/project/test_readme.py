@@ -24,6 +24,7 @@ RUNNERS = {
     "tools/install-deps.sh": "test_hpc_build_blocks",
     "FC=gfortran meson setup": "test_hpc_build_blocks",
     "module use": "test_module_block",
+    "export PATH=/opt/pxf/": "test_pxf_config_block",
     ".venv/bin/python benchmarks/": "test_benchmark_commands",
     "tools/sanitize.sh": "test_sanitizer_command_is_what_ci_runs",
 }
@@ -104,17 +105,33 @@ def test_pxf_command_block(tmp_path):
 
 def test_hpc_build_blocks(readme_hpc):
     """The prerequisites and the build blocks, run line by line (see the
-    readme_hpc fixture): both programs built from the prefix run, and the
-    static one does not load libpxf."""
-    assert len(readme_hpc.programs) == 2
+    readme_hpc fixture): the three programs built from the prefix run, the
+    one linked with libpxf.a does not load libpxf, the -static one loads
+    nothing."""
+    assert len(readme_hpc.programs) == 3
     for exe in readme_hpc.programs:
         assert "exited with code 42" in exe.with_suffix(".out").read_text()
-    shared, static = readme_hpc.programs
+    shared, static, fully_static = readme_hpc.programs
     loaded = [line.split()[2] for line in run(["ldd", shared], check_rc=0)[1].splitlines()
               if line.split()[:1] == ["libpxf.so.0"]]
     assert [os.path.realpath(p) for p in loaded] == [
         os.path.realpath(readme_hpc.prefix / "lib" / "libpxf.so.0")]
     assert "libpxf" not in run(["ldd", static], check_rc=0)[1]
+    assert "statically linked" in run(["file", fully_static], check_rc=0)[1]
+
+
+def test_pxf_config_block(readme_hpc, tmp_path):
+    """The pxf-config lines in a shell with nothing but PATH=/usr/bin:/bin
+    (env -i: no venv, no Python set up): the program builds and runs, and
+    the last line prints the prefix, the version and whether NUMA is in."""
+    import pxf
+    (tmp_path / "prog.f90").write_text((EXAMPLES / "fork_wait.f90").read_text())
+    lines = command_lines(readme_text(readme_block("export PATH=/opt/pxf/"), readme_hpc.prefix))
+    out, _ = run_shell_lines(lines, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"},
+                             after=lambda i, line: "./a.out" if "prog.f90" in line else None)
+    got = out.splitlines()
+    assert "exited with code 42" in got[-4]
+    assert got[-3:] == [str(readme_hpc.prefix), pxf.__version__, "yes" if _config.NUMA else "no"]
 
 
 def test_module_block(readme_hpc, tmp_path):
