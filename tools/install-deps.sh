@@ -2,12 +2,14 @@
 # usage: tools/install-deps.sh — install the Debian 12 packages pxf needs,
 # only those missing: a C compiler and binutils, the two Fortran compilers
 # (gfortran 12, flang 22), libhwloc (NUMA topology), pkg-config, Python's
-# headers and venv; for the tests also libseccomp, CMake and Lmod.
+# headers and venv; for the tests also libseccomp, CMake, Lmod, and man and
+# groff (the man pages).
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 apt_pkgs=(gcc libc6-dev binutils gfortran flang-22 libflang-22-dev libhwloc-dev
-          pkg-config python3-dev python3-venv libseccomp-dev cmake lmod)
+          pkg-config python3-dev python3-venv libseccomp-dev cmake lmod
+          man-db groff-base)
 
 if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
   echo "install-deps: this script installs Debian packages with apt-get, and this" >&2
