@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from . import _fpxf
-from ._errors import check
+from ._errors import check, checked
 from ._strings import argument, decode, output
 from ._strings import name as c_name
 
 
 def struct_create(name: str) -> int:
     """A new zero-filled instance of a structure ('utsname', 'tms',
-    'utimbuf', 'flock', 'stat', 'termios', 'passwd', 'group' ...); returns its handle. Unknown: PXFError(ENONAME)."""
+    'utimbuf', 'flock', 'stat', 'termios', 'passwd', 'group' ...); returns
+    its handle. Unknown: PXFError(ENONAME)."""
     handle, ierror = _fpxf.pxfstructcreate(c_name(name))
     check(ierror)
     return handle
@@ -62,8 +63,7 @@ def aint_get(handle: int, component: str, count: int) -> list[int]:
     """The whole integer-array component (PXFAINTGET): c_cc of 'termios',
     whose `count` is termios.NCCS. Another count raises
     PXFError(EARRAYLEN)."""
-    values, ierror = _fpxf.pxfaintget(handle, c_name(component), count)
-    check(ierror)
+    values = checked(_fpxf.pxfaintget(handle, c_name(component), count))
     return [int(v) for v in values[:count]]
 
 
@@ -78,9 +78,7 @@ def aint_set(handle: int, component: str, values: list[int]) -> None:
 def eint_get(handle: int, component: str, index: int) -> int:
     """Element `index` (1-based) of an integer-array component
     (PXFEINTGET); an index outside it raises OSError(EINVAL)."""
-    value, ierror = _fpxf.pxfeintget(handle, c_name(component), index)
-    check(ierror)
-    return int(value)
+    return int(checked(_fpxf.pxfeintget(handle, c_name(component), index)))
 
 
 def eint_set(handle: int, component: str, index: int, value: int) -> None:

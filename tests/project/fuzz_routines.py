@@ -61,7 +61,7 @@ from hypothesis import strategies as st
 from numpy.f2py.crackfortran import badnames as F2PY_RENAMED
 
 from pxf import _fpxf
-from pxf._routines import FORTRAN_ONLY, ROUTINES
+from pxf._routines import FORTRAN_ONLY, OUTPUT_EXTENTS, ROUTINES
 
 SLOT = 8192          # per routine: count, failed calls checked (8 bytes each),
 CASE = 16            # then the current case
@@ -80,10 +80,6 @@ F2PY_ERROR = getattr(_fpxf, "__fpxf_error")  # f2py's refusal of an argument
 FORKS = {"PXFFORK", "PXFRFORK", "PXFNFORK", "PXFRADFORK"}
 EXITS = {"PXFEXIT", "PXFFASTEXIT"}
 EXECS = {"PXFEXECV", "PXFEXECVE", "PXFEXECVP"}
-# Output arrays whose extent a count gives ({array: count}): f2py allocates
-# that many elements before the call, and only those belong to it.
-OUTPUT_EXTENTS = {"PXFGETGROUPS": {"igrouplist": "igidsetsize"},
-                  "PXFAINTGET": {"iavalue": "ialen"}}
 
 
 def _unignorable():
